@@ -1,0 +1,3 @@
+//! Mounts the viewer. Everything else lives in the library.
+
+fn main() {}

@@ -1,0 +1,21 @@
+//! The report format and everything that can be known about a report
+//! without a screen: types, loading, validation and number formatting.
+//!
+//! Architecture invariant: this layer imports nothing from `leptos`,
+//! `web_sys` or `plotters`. The viewer, the command-line tool and the tests
+//! all build on it.
+
+mod load;
+mod report;
+mod validate;
+mod value;
+
+pub use load::{parse_report, parse_unchecked, LoadError, MAX_REPORT_BYTES};
+pub use report::{
+    Block, Chart, ChartKind, KeyFigure, Meta, Point, Report, Section, Series, Table, FORMAT_VERSION,
+};
+pub use validate::{
+    is_http_url, is_valid_id, validate, Problem, MAX_POINTS_PER_SERIES, MAX_SECTION_DEPTH,
+    MAX_SERIES_PER_CHART,
+};
+pub use value::{format_number, Provenance, Qualifier, Value};

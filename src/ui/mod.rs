@@ -1,0 +1,1 @@
+//! Leptos components: the only layer that touches the DOM.
