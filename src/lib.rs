@@ -7,4 +7,6 @@
 pub mod chart;
 pub mod i18n;
 pub mod model;
+#[cfg(feature = "cli")]
+pub mod site;
 pub mod ui;

@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::frame::{draw_frame, rgb, text};
+use super::frame::{draw_frame, rgb, text, Placed};
 use super::{category_index, draw_err, point_label, ChartError, ChartStyle, Mark};
 use crate::model::{Chart, Qualifier};
 
@@ -14,9 +14,10 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
     let group = 0.76;
     let bar_w = group / k;
     draw_frame(chart, style, |ctx, axis| {
+        let mut placed = Vec::new();
         for (si, s) in chart.series.iter().enumerate() {
             let color = rgb(pal.series_color(si));
-            for p in &s.points {
+            for (pi, p) in s.points.iter().enumerate() {
                 let Some(ci) = category_index(chart, &p.x) else {
                     continue;
                 };
@@ -69,6 +70,11 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                     }
                     _ => {}
                 }
+                placed.push(Placed {
+                    series: si,
+                    point: pi,
+                    at: ctx.backend_coord(&(xm, top)),
+                });
                 let label = point_label(&p.value, style.lang);
                 let font = style.font();
                 ctx.draw_series(std::iter::once(
@@ -82,6 +88,6 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                 .map_err(draw_err)?;
             }
         }
-        Ok(())
+        Ok(placed)
     })
 }

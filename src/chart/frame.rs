@@ -18,9 +18,13 @@ pub(super) fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
     RGBColor(r, g, b)
 }
 
+/// plotters' SVG backend writes `font-size` as the given size ÷ 1.24.
+const PLOTTERS_FONT_FACTOR: f64 = 1.24;
+
 /// A text style in the chart's font at `scale` × the base size.
 pub(super) fn text(style: &ChartStyle, scale: f64, color: (u8, u8, u8)) -> TextStyle<'static> {
-    let mut t = TextStyle::from(("sans-serif", style.font() * scale).into_font());
+    let px = style.font() * scale * PLOTTERS_FONT_FACTOR;
+    let mut t = TextStyle::from(("sans-serif", px).into_font());
     t.color = rgb(color).to_backend_color();
     t
 }
@@ -50,14 +54,27 @@ pub(super) fn fit(s: &str, font: f64, max_px: f64) -> String {
     out
 }
 
+/// Where one data point was drawn, in SVG pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Placed {
+    /// Index of the series in the chart.
+    pub series: usize,
+    /// Index of the point in its series.
+    pub point: usize,
+    /// Pixel position of the point (top of a bar).
+    pub at: (i32, i32),
+}
+
 /// Draws background, unit, legend, axes and category labels, then hands
-/// the context to `series` to draw the data.
+/// the context to `series` to draw the data; `series` returns where it put
+/// each point, and those become the chart's point targets.
 pub(super) fn draw_frame(
     chart: &Chart,
     style: &ChartStyle,
-    series: impl FnOnce(&mut Ctx<'_, '_>, &ValueAxis) -> Result<(), ChartError>,
+    series: impl FnOnce(&mut Ctx<'_, '_>, &ValueAxis) -> Result<Vec<Placed>, ChartError>,
 ) -> Result<String, ChartError> {
     let mut buf = String::new();
+    let placed;
     {
         let pal = style.theme.palette();
         let font = style.font();
@@ -150,8 +167,39 @@ pub(super) fn draw_frame(
             .draw()
             .map_err(draw_err)?;
 
-        series(&mut ctx, &axis)?;
+        placed = series(&mut ctx, &axis)?;
         root.present().map_err(draw_err)?;
     }
+    let targets = point_targets(chart, style, &placed);
+    match buf.rfind("</svg>") {
+        Some(end) => buf.insert_str(end, &targets),
+        None => return Err(ChartError::Draw("plotters wrote no closing </svg>".into())),
+    }
     Ok(buf)
+}
+
+/// One transparent circle per drawn point, carrying which point it is, so
+/// the viewer can attach hover and focus to points and tests can count what
+/// was drawn.
+fn point_targets(chart: &Chart, style: &ChartStyle, placed: &[Placed]) -> String {
+    let r = (style.font() * 0.8).max(8.0).round();
+    let mut g = String::from("<g class=\"pts\">");
+    for p in placed {
+        let Some(point) = chart
+            .series
+            .get(p.series)
+            .and_then(|s| s.points.get(p.point))
+        else {
+            continue;
+        };
+        g += &format!(
+            "<circle class=\"pt\" cx=\"{}\" cy=\"{}\" r=\"{r}\" fill=\"transparent\" data-series=\"{}\" data-point=\"{}\" data-x=\"{}\"/>",
+            p.at.0,
+            p.at.1,
+            p.series,
+            p.point,
+            super::escape_xml(&point.x)
+        );
+    }
+    g + "</g>"
 }

@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::frame::{draw_frame, rgb, text};
+use super::frame::{draw_frame, rgb, text, Placed};
 use super::{category_index, draw_err, point_label, ChartError, ChartStyle, Mark};
 use crate::model::{Chart, Qualifier};
 
@@ -14,20 +14,21 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
     let font = style.font();
     let r = (font * 0.36).max(3.0) as i32;
     draw_frame(chart, style, |ctx, axis| {
-        let label_every_point = chart.categories.len() <= 12;
+        let mut placed = Vec::new();
         for (si, s) in chart.series.iter().enumerate() {
             let color = rgb(pal.series_color(si));
-            let mut pts: Vec<(usize, &crate::model::Point)> = s
+            let mut pts: Vec<(usize, usize, &crate::model::Point)> = s
                 .points
                 .iter()
-                .filter_map(|p| category_index(chart, &p.x).map(|i| (i, p)))
+                .enumerate()
+                .filter_map(|(pi, p)| category_index(chart, &p.x).map(|i| (i, pi, p)))
                 .collect();
-            pts.sort_by_key(|(i, _)| *i);
+            pts.sort_by_key(|(i, _, _)| *i);
             let clamp = |v: f64| v.clamp(axis.min, axis.max);
             // Segments join neighbouring categories only; one touching an
             // estimate is dashed.
             for w in pts.windows(2) {
-                let ((ia, a), (ib, b)) = (w[0], w[1]);
+                let ((ia, _, a), (ib, _, b)) = (w[0], w[1]);
                 if ib != ia + 1 {
                     continue;
                 }
@@ -45,8 +46,13 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                         .map_err(draw_err)?;
                 }
             }
-            for (i, p) in &pts {
+            for (i, pi, p) in &pts {
                 let at = (*i as f64, clamp(p.value.value));
+                placed.push(Placed {
+                    series: si,
+                    point: *pi,
+                    at: ctx.backend_coord(&at),
+                });
                 match Mark::of(&p.value) {
                     Mark::Exact => ctx
                         .draw_series(std::iter::once(Circle::new(at, r, color.filled())))
@@ -78,19 +84,51 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                     }
                 }
                 .map_err(draw_err)?;
-                if label_every_point {
-                    ctx.draw_series(std::iter::once(
-                        EmptyElement::at(at)
-                            + Text::new(
-                                point_label(&p.value, style.lang),
-                                (0, -(font * 1.7) as i32),
-                                text(style, 0.9, pal.text).pos(Pos::new(HPos::Center, VPos::Top)),
-                            ),
-                    ))
-                    .map_err(draw_err)?;
-                }
             }
         }
-        Ok(())
+        if chart.categories.len() <= 12 {
+            draw_labels(ctx, chart, style, axis)?;
+        }
+        Ok(placed)
     })
+}
+
+/// Value labels above points, pushed apart where series come close so that
+/// no two labels of one category overlap.
+fn draw_labels(
+    ctx: &mut super::frame::Ctx<'_, '_>,
+    chart: &Chart,
+    style: &ChartStyle,
+    axis: &super::ValueAxis,
+) -> Result<(), ChartError> {
+    let pal = style.theme.palette();
+    let font = style.font();
+    // Approximate plot height in pixels, to turn a label's height into
+    // value units.
+    let plot_h = (style.height as f64 - font * 7.0).max(40.0);
+    let sep = (axis.max - axis.min) * (font * 1.25) / plot_h;
+    for (ci, cat) in chart.categories.iter().enumerate() {
+        let mut here: Vec<(f64, &crate::model::Value)> = chart
+            .series
+            .iter()
+            .filter_map(|s| s.points.iter().find(|p| &p.x == cat))
+            .map(|p| (p.value.value.clamp(axis.min, axis.max), &p.value))
+            .collect();
+        here.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut last = f64::NEG_INFINITY;
+        for (v, value) in here {
+            let y = v.max(last + sep);
+            last = y;
+            ctx.draw_series(std::iter::once(
+                EmptyElement::at((ci as f64, y))
+                    + Text::new(
+                        point_label(value, style.lang),
+                        (0, -(font * 1.7) as i32),
+                        text(style, 0.9, pal.text).pos(Pos::new(HPos::Center, VPos::Top)),
+                    ),
+            ))
+            .map_err(draw_err)?;
+        }
+    }
+    Ok(())
 }

@@ -57,9 +57,9 @@ impl ChartStyle {
         }
     }
 
-    /// Font size in pixels for body text in the chart.
+    /// Font size in CSS pixels for body text in the chart.
     fn font(&self) -> f64 {
-        14.0 * self.text_scale
+        15.0 * self.text_scale
     }
 }
 

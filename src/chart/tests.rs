@@ -113,7 +113,10 @@ fn line_breaks_at_gaps_and_never_interpolates() {
         ]],
     );
     let svg = render_svg(&c, &style()).unwrap();
-    assert_eq!(svg.matches("<circle").count(), 2);
+    assert_eq!(
+        svg.matches("<circle").count() - svg.matches("class=\"pt\"").count(),
+        2
+    );
     let data_lines = svg
         .split("<polyline")
         .filter(|p| p.contains("stroke=\"#1D5FA6\""))
@@ -211,4 +214,35 @@ fn extreme_values_still_draw() {
     }
     let empty = chart(ChartKind::Bar, vec![vec![]]);
     assert_eq!(render_svg(&empty, &style()), Err(ChartError::NoData));
+}
+
+#[test]
+fn every_point_gets_one_target_inside_the_chart() {
+    for kind in [ChartKind::Bar, ChartKind::Line] {
+        let c = chart(
+            kind,
+            vec![
+                vec![
+                    ("2021", value(5.0, Qualifier::Exact)),
+                    ("2022", value(7.0, Qualifier::Exact)),
+                ],
+                vec![("2023", value(2.0, Qualifier::Range { high: 4.0 }))],
+            ],
+        );
+        let st = style();
+        let svg = render_svg(&c, &st).unwrap();
+        let targets: Vec<&str> = svg.split("<circle class=\"pt\"").skip(1).collect();
+        assert_eq!(targets.len(), 3, "{kind:?}");
+        for t in targets {
+            let num = |attr: &str| -> i32 {
+                let i = t.find(attr).unwrap() + attr.len();
+                t[i..i + t[i..].find('"').unwrap()].parse().unwrap()
+            };
+            let (x, y) = (num("cx=\""), num("cy=\""));
+            assert!(
+                x > 0 && x < st.width as i32 && y > 0 && y < st.height as i32,
+                "{x},{y}"
+            );
+        }
+    }
 }

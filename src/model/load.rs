@@ -78,6 +78,87 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// One message about a report that could not be loaded, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where: a JSON pointer, a line and column, or empty when the whole
+    /// report is meant.
+    pub location: String,
+    /// What is wrong, in Chinese.
+    pub zh: String,
+    /// What is wrong, in English.
+    pub en: String,
+    /// How to fix it, in Chinese.
+    pub hint_zh: String,
+    /// How to fix it, in English.
+    pub hint_en: String,
+}
+
+impl LoadError {
+    /// Every message this error carries, ready to show a reader or an
+    /// author.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let one = |location: String, zh: String, en: String, hint_zh: &str, hint_en: &str| {
+            vec![Diagnostic {
+                location,
+                zh,
+                en,
+                hint_zh: hint_zh.to_string(),
+                hint_en: hint_en.to_string(),
+            }]
+        };
+        match self {
+            LoadError::Missing => one(
+                String::new(),
+                "页面中没有报告数据".into(),
+                "the page carries no report data".into(),
+                "用 report build 生成页面,报告数据会写入页面",
+                "build the page with `report build`, which writes the report into it",
+            ),
+            LoadError::TooLarge { bytes } => one(
+                String::new(),
+                format!("报告数据有{bytes}字节,超过上限{MAX_REPORT_BYTES}字节"),
+                format!("the report is {bytes} bytes, over the limit of {MAX_REPORT_BYTES}"),
+                "拆分报告,或压缩过长的段落",
+                "split the report into several",
+            ),
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            } => one(
+                format!("{line}:{column}"),
+                format!("第{line}行第{column}列:JSON 语法错误({message})"),
+                format!("line {line}, column {column}: JSON syntax error ({message})"),
+                "检查该处附近的引号、逗号和括号",
+                "check the quotes, commas and brackets near that place",
+            ),
+            LoadError::Shape {
+                pointer,
+                line,
+                column,
+                message,
+            } => one(
+                pointer.clone(),
+                format!("{pointer}(第{line}行第{column}列):内容不符合报告格式({message})"),
+                format!("{pointer} (line {line}, column {column}): not in the report format ({message})"),
+                "对照报告格式的 JSON Schema 修改该处",
+                "compare that place with the report format's JSON Schema",
+            ),
+            LoadError::Invalid(problems) => problems
+                .iter()
+                .map(|p| Diagnostic {
+                    location: p.pointer.clone(),
+                    zh: p.zh.clone(),
+                    en: p.en.clone(),
+                    hint_zh: p.hint_zh.clone(),
+                    hint_en: p.hint_en.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Parses report JSON without checking its meaning.
 pub fn parse_unchecked(text: &str) -> Result<Report, LoadError> {
     if text.trim().is_empty() || text.trim() == "null" {

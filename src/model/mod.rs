@@ -10,7 +10,7 @@ mod report;
 mod validate;
 mod value;
 
-pub use load::{parse_report, parse_unchecked, LoadError, MAX_REPORT_BYTES};
+pub use load::{parse_report, parse_unchecked, Diagnostic, LoadError, MAX_REPORT_BYTES};
 pub use report::{
     Block, Chart, ChartKind, KeyFigure, Meta, Point, Report, Section, Series, Table, FORMAT_VERSION,
 };

@@ -1,1 +1,68 @@
 //! Leptos components: the only layer that touches the DOM.
+//!
+//! Components stay thin: what is open, how a number is said and what a URL
+//! asks for are decided by plain types in [`state`] and [`crate::model`].
+//! The same components render to static HTML in the command-line tool
+//! (Leptos `ssr`), so effects and event handlers hold all browser calls.
+
+mod chart_view;
+mod dom;
+mod error;
+mod figures;
+mod report_view;
+pub mod state;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+pub use error::ErrorPanel;
+pub use report_view::ReportView;
+pub use state::{OpenSections, TextSize, ViewOptions};
+
+use crate::chart::Theme;
+use crate::i18n::Lang;
+use crate::model::{LoadError, Report};
+
+/// What every component of one viewer shares.
+#[derive(Clone)]
+pub struct Viewer {
+    /// The report shown.
+    pub report: Arc<Report>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Which sections are open.
+    pub open: RwSignal<OpenSections>,
+    /// The id of the section being read, for the contents list.
+    pub current: RwSignal<Option<String>>,
+    /// Colour theme; charts redraw in its colours.
+    pub theme: RwSignal<Theme>,
+    /// Text size; charts redraw with larger labels.
+    pub text: RwSignal<TextSize>,
+}
+
+/// The whole viewer: the report, or an error panel when it cannot be shown.
+#[component]
+pub fn App(
+    /// The loaded report, or why it could not be loaded.
+    report: Result<Arc<Report>, LoadError>,
+    /// What the URL asked for.
+    options: ViewOptions,
+) -> impl IntoView {
+    match report {
+        Ok(report) => view! { <ReportView report=report options=options /> }.into_any(),
+        Err(error) => view! { <ErrorPanel error=error /> }.into_any(),
+    }
+}
+
+/// Id of the `<script type="application/json">` element the report travels in.
+pub const REPORT_ELEMENT_ID: &str = "report";
+/// Id of the element the viewer mounts into (it holds the static HTML
+/// until then).
+pub const APP_ELEMENT_ID: &str = "app";
+
+/// Starts the viewer in the browser: reads the URL and the report from the
+/// page and replaces the static content of `#app` with the live viewer.
+pub fn mount() {
+    dom::mount();
+}

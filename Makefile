@@ -1,0 +1,101 @@
+# Report viewer: set-up, build, serve and test.
+#
+#   make serve   set up what is missing, build, serve at http://127.0.0.1:8080/
+#   make test    set up what is missing (Chromium too) and run every test
+#   make dist    release build of the site for the bundled report into dist/
+#
+# Every set-up step checks first and skips what is already installed.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := dist
+
+TRUNK_VERSION        := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+BINARYEN_VERSION     := 132.0.0
+REPORT               ?= public/reports/jimo-2024.json
+PORT                 ?= 8080
+
+# npm tools (wasm-opt from binaryen, Playwright, axe-core) live outside the
+# clone so that a fresh clone on the same machine reuses them.
+TOOLS   := $(HOME)/.cache/report-viewer
+NPM_BIN := $(TOOLS)/npm/node_modules/.bin
+E2E     := tests/e2e
+# wasm-opt 132 must come before any Debian wasm-opt (108 breaks the page).
+export PATH := $(NPM_BIN):$(HOME)/.cargo/bin:$(PATH)
+export CHROMIUM := /usr/bin/chromium
+export CHROMEDRIVER := /usr/bin/chromedriver
+
+.PHONY: serve test dist viewer cli tools rust-tools npm-tools browser \
+        check lint unit wasm-test e2e clean
+
+## ---- set-up ---------------------------------------------------------------
+
+tools: rust-tools npm-tools
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
+	  echo "installing trunk $(TRUNK_VERSION) (about 12 minutes on 2 cores)"; \
+	  cargo install trunk --version $(TRUNK_VERSION) --locked; fi
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+
+npm-tools: $(TOOLS)/npm/.installed-$(BINARYEN_VERSION)
+
+$(TOOLS)/npm/.installed-$(BINARYEN_VERSION): $(E2E)/package.json $(E2E)/package-lock.json
+	mkdir -p $(TOOLS)/npm
+	cp $(E2E)/package.json $(E2E)/package-lock.json $(TOOLS)/npm/
+	cd $(TOOLS)/npm && npm ci --no-audit --no-fund
+	@wasm-opt --version | grep -q 'version 132' || { echo "wasm-opt on PATH is not version 132"; exit 1; }
+	touch $@
+
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  apt-get update -qq && apt-get install -y -qq chromium chromium-driver; fi
+	@# CJK fonts, so screenshots and PDFs show the report's text.
+	@fc-list :lang=zh | grep -q . || apt-get install -y -qq fonts-noto-cjk
+
+## ---- build ----------------------------------------------------------------
+
+# The compiled viewer: HTML template, JS glue, WASM, in target/viewer.
+viewer: tools
+	trunk build --release --offline
+
+# The command-line tool (builds sites, validates reports).
+cli:
+	cargo build --release --features cli --bin report
+
+dist: viewer cli
+	rm -rf dist
+	target/release/report build $(REPORT) --out dist
+
+serve: dist
+	@echo "serving dist/ at http://127.0.0.1:$(PORT)/"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## ---- tests ----------------------------------------------------------------
+
+test: tools browser lint unit wasm-test dist e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --features cli -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test --features cli
+
+# Components mounted in headless Chromium with wasm-bindgen-test.
+wasm-test: tools browser
+	WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web
+
+# The built site, served by a real static server, driven in real Chromium.
+e2e: tools browser
+	cd $(E2E) && NODE_PATH=$(TOOLS)/npm/node_modules node --test --test-reporter=spec
+
+clean:
+	rm -rf dist target/viewer

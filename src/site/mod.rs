@@ -1,0 +1,123 @@
+//! Building a site for one report from the compiled viewer: the report JSON
+//! goes into the page, and the page already holds the whole report as
+//! static HTML rendered from the same components (Leptos `ssr`), so it is
+//! readable before and without WebAssembly.
+//!
+//! Only the command-line tool uses this module (feature `cli`).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+
+use crate::model::{parse_report, Report};
+
+pub mod size;
+use crate::ui::{App, ViewOptions};
+
+/// Marks in the viewer's `index.html` that a build fills in.
+const STATIC_START: &str = "<!--static-->";
+const STATIC_END: &str = "<!--/static-->";
+const DATA_EMPTY: &str = "<script type=\"application/json\" id=\"report\">null</script>";
+
+/// Renders the report as the viewer would show it on first paint, as
+/// static HTML.
+pub fn prerender(report: &Report) -> String {
+    let report = Arc::new(report.clone());
+    let owner = Owner::new();
+    owner.with(|| view! { <App report=Ok(report) options=ViewOptions::default() /> }.to_html())
+}
+
+/// Escapes report JSON for a `<script>` element: no `<` can close it early.
+pub fn script_safe_json(report: &Report) -> Result<String> {
+    let json = serde_json::to_string(report).context("serialising the report")?;
+    Ok(json.replace('<', "\\u003c"))
+}
+
+/// Escapes text for HTML element content.
+fn escape_html(s: &str) -> String {
+    crate::chart::escape_xml(s)
+}
+
+/// Puts one report into the viewer's page template.
+pub fn fill_template(template: &str, report: &Report) -> Result<String> {
+    let (Some(a), Some(b)) = (template.find(STATIC_START), template.find(STATIC_END)) else {
+        bail!("the viewer's index.html has no {STATIC_START} … {STATIC_END} marks");
+    };
+    if !template.contains(DATA_EMPTY) {
+        bail!("the viewer's index.html has no empty report script element");
+    }
+    let mut page = String::with_capacity(template.len() + 200_000);
+    page.push_str(&template[..a + STATIC_START.len()]);
+    page.push_str(&prerender(report));
+    page.push_str(&template[b..]);
+    let data = format!(
+        "<script type=\"application/json\" id=\"report\">{}</script>",
+        script_safe_json(report)?
+    );
+    let page = page.replacen(DATA_EMPTY, &data, 1);
+    let page = replace_title(&page, &report.meta.title);
+    let lang = escape_html(&report.meta.language);
+    Ok(page.replacen(
+        "<html lang=\"zh-CN\">",
+        &format!("<html lang=\"{lang}\">"),
+        1,
+    ))
+}
+
+fn replace_title(page: &str, title: &str) -> String {
+    match (page.find("<title>"), page.find("</title>")) {
+        (Some(a), Some(b)) if a < b => format!(
+            "{}<title>{}</title>{}",
+            &page[..a],
+            escape_html(title),
+            &page[b + "</title>".len()..]
+        ),
+        _ => page.to_string(),
+    }
+}
+
+/// Writes the hosted site for the report at `report_path` into `out`,
+/// using the compiled viewer in `viewer`. Refuses an invalid report.
+pub fn build(report_path: &Path, viewer: &Path, out: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let text = std::fs::read_to_string(report_path)
+        .with_context(|| format!("reading {}", report_path.display()))?;
+    let report = parse_report(&text).map_err(|e| {
+        let lines: Vec<String> = e
+            .diagnostics()
+            .iter()
+            .map(|d| format!("  {} {} / {}", d.location, d.zh, d.en))
+            .collect();
+        anyhow::anyhow!(
+            "{} is not a valid report / 报告无效:\n{}",
+            report_path.display(),
+            lines.join("\n")
+        )
+    })?;
+    let template_path = viewer.join("index.html");
+    let template = std::fs::read_to_string(&template_path).with_context(|| {
+        format!(
+            "reading the compiled viewer at {} (run `make viewer` first)",
+            template_path.display()
+        )
+    })?;
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let mut written = Vec::new();
+    for entry in std::fs::read_dir(viewer)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == "index.html" || !entry.file_type()?.is_file() {
+            continue;
+        }
+        let to = out.join(&name);
+        std::fs::copy(entry.path(), &to).with_context(|| format!("copying to {}", to.display()))?;
+        written.push(to);
+    }
+    let page = fill_template(&template, &report)?;
+    let index = out.join("index.html");
+    std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
+    written.push(index);
+    Ok(written)
+}

@@ -1,0 +1,149 @@
+//! Key-figure cards and the source line every number carries.
+
+use leptos::prelude::*;
+
+use super::Viewer;
+use crate::i18n::Lang;
+use crate::model::{KeyFigure, Provenance, Report};
+
+/// A row of key-figure cards.
+#[component]
+pub fn FigureCards(
+    /// The block's id.
+    id: String,
+    /// Ids of the key figures to show.
+    figures: Vec<String>,
+) -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let cards = figures
+        .iter()
+        .filter_map(|f| v.report.figure(f).cloned())
+        .map(|f| view! { <FigureCard figure=f /> })
+        .collect_view();
+    view! {
+        <ul class="figures" id=id aria-label=v.lang.pick("本节数据", "Figures in this section")>
+            {cards}
+        </ul>
+    }
+}
+
+/// One key figure: the number as printed, its unit, what it counts, a tag
+/// when it is not exact, and a disclosure with its source.
+#[component]
+pub fn FigureCard(
+    /// The key figure to show.
+    figure: KeyFigure,
+) -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let lang = v.lang;
+    let value = &figure.value;
+    let tag = value
+        .qualifier_tag(lang)
+        .map(|t| view! { <span class="badge">{t}</span> });
+    let explain = value
+        .qualifier_explanation(lang)
+        .map(|e| view! { <p class="qual-explain">{e}</p> });
+    let kind = match value.qualifier {
+        crate::model::Qualifier::Exact => "exact",
+        crate::model::Qualifier::LowerBound { .. } => "lower-bound",
+        crate::model::Qualifier::UpperBound { .. } => "upper-bound",
+        crate::model::Qualifier::Range { .. } => "range",
+        crate::model::Qualifier::Derived { .. } => "derived",
+    };
+    view! {
+        <li class="card" id=figure.id.clone() data-qualifier=kind data-testid="figure">
+            <p class="card-value">
+                <span class="num">{value.number_text(lang)}</span>
+                <span class="unit">{figure.unit.clone()}</span>
+                {tag}
+            </p>
+            <p class="card-label">{figure.label.clone()}</p>
+            <details class="prov">
+                <summary>{lang.pick("出处", "Source")}</summary>
+                {explain}
+                <SourceLine source=value.source.clone() lang=lang />
+            </details>
+        </li>
+    }
+}
+
+/// Where a value was read: the quoted words and a link to the paragraph, or
+/// the external page.
+#[component]
+pub fn SourceLine(
+    /// The provenance to show.
+    source: Provenance,
+    /// Interface language.
+    lang: Lang,
+) -> impl IntoView {
+    let v = use_context::<Viewer>();
+    match source {
+        Provenance::Paragraph { paragraph, quote } => {
+            let place = v
+                .map(|v| paragraph_place(&v.report, &paragraph, lang))
+                .unwrap_or_default();
+            view! {
+                <p class="source">
+                    <span class="label">{lang.pick("本报告", "This report")}</span>
+                    " "
+                    <a href=format!("#{paragraph}")>{place}</a>
+                    ":"
+                    <q lang="zh-CN">{quote}</q>
+                </p>
+            }
+            .into_any()
+        }
+        Provenance::External {
+            url,
+            publisher,
+            quote,
+            note,
+        } => {
+            let note = note.map(|n| view! { <span class="source-note">{n}</span> });
+            // Validation admits only http(s) addresses; check again here so
+            // no other scheme can ever become a link.
+            let link = if crate::model::is_http_url(&url) {
+                view! {
+                    <a href=url.clone() rel="noopener noreferrer external" class="ext">
+                        {publisher}
+                    </a>
+                }
+                .into_any()
+            } else {
+                view! { <span>{publisher}</span> }.into_any()
+            };
+            view! {
+                <p class="source">
+                    <span class="label">{lang.pick("外部来源", "External source")}</span>
+                    " "
+                    {link}
+                    ":"
+                    <q lang="zh-CN">{quote}</q>
+                    " "
+                    {note}
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Names the place of a paragraph for a reader: the printed heading of the
+/// section it stands in.
+pub fn paragraph_place(report: &Report, paragraph: &str, lang: Lang) -> String {
+    if let Some(s) = report.section_of_block(paragraph) {
+        // Name the part too: "一、…(三)…" is what a reader can find.
+        let part = report
+            .sections
+            .iter()
+            .find(|p| p.id != s.id && p.sections.iter().any(|c| c.id == s.id));
+        return match part {
+            Some(p) => format!("{}{}", p.number, s.heading()),
+            None => s.heading(),
+        };
+    }
+    if report.preamble.iter().any(|b| b.id() == paragraph) {
+        return lang.pick("开头部分", "opening paragraph").to_string();
+    }
+    lang.pick("正文", "text").to_string()
+}

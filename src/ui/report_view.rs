@@ -1,0 +1,359 @@
+//! The report page: title block, contents, sections and their blocks.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::chart_view::ChartFigure;
+use super::dom;
+use super::figures::FigureCards;
+use super::state::{OpenSections, ViewOptions};
+use super::Viewer;
+use crate::i18n::Lang;
+use crate::model::{Block, Report, Section, Table};
+
+/// The whole report with its contents list and controls.
+#[component]
+pub fn ReportView(
+    /// The report to show.
+    report: Arc<Report>,
+    /// What the URL asked for.
+    options: ViewOptions,
+) -> impl IntoView {
+    let lang = options.lang;
+    let viewer = Viewer {
+        report: report.clone(),
+        lang,
+        open: RwSignal::new(OpenSections::default()),
+        current: RwSignal::new(None),
+        theme: RwSignal::new(options.theme.unwrap_or_default()),
+        text: RwSignal::new(options.text.unwrap_or_default()),
+    };
+    provide_context(viewer.clone());
+    let current = viewer.current;
+    Effect::new(move |_| dom::track_current_section(current));
+    let (theme, text) = (viewer.theme, viewer.text);
+    Effect::new(move |_| dom::set_root_attr("data-theme", theme.get().name()));
+    Effect::new(move |_| dom::set_root_attr("data-text", text.get().name()));
+
+    let meta = report.meta.clone();
+    let dateline = [
+        Some(meta.period.clone()),
+        meta.published.clone(),
+        meta.document_number.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let preamble = blocks_view(&report.preamble);
+    let closing = blocks_view(&report.closing);
+    let sections = report
+        .sections
+        .iter()
+        .map(|s| view! { <SectionView section=s.clone() depth=0 /> })
+        .collect_view();
+    let note = meta.note.clone().map(|n| {
+        view! {
+            <p class="meta-note">
+                <span class="label">{lang.pick("关于本页:", "About this page: ")}</span>
+                {n}
+            </p>
+        }
+    });
+    view! {
+        <a class="skip-link" href="#content">{lang.pick("跳到正文", "Skip to the report")}</a>
+        <header class="title-block" data-testid="title-block">
+            <p class="issuer">{meta.issuer.clone()}</p>
+            <h1>{meta.title.clone()}</h1>
+            <p class="dateline">{dateline}</p>
+        </header>
+        <div class="layout">
+            <Contents />
+            <main id="content" tabindex="-1">
+                <Toolbar />
+                <div class="preamble">{preamble}</div>
+                {sections}
+                <div class="closing">{closing}</div>
+            </main>
+        </div>
+        <footer class="page-footer">
+            {note}
+            <p class="legend-note">
+                {lang.pick(
+                    "每个数字都可展开“出处”查看来源原文;“下限值”表示原文写作“余”或“以上”,“推算值”由原文数字计算得出,并注明算法。",
+                    "Every number can show its source: open “Source”. A lower bound was printed with 余 or 以上 (more than); a derived value was computed from printed numbers by the rule shown.",
+                )}
+            </p>
+        </footer>
+    }
+}
+
+/// Expand-all and collapse-all buttons, and the language switch.
+#[component]
+fn Toolbar() -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let lang = v.lang;
+    let report = v.report.clone();
+    let open = v.open;
+    let other = match lang {
+        Lang::Zh => ("?lang=en", "English", "en"),
+        Lang::En => ("?lang=zh", "中文", "zh-CN"),
+    };
+    view! {
+        <div class="toolbar" role="group" aria-label=lang.pick("阅读工具", "Reading tools")>
+            <button
+                type="button"
+                data-testid="expand-all"
+                on:click=move |_| open.update(|o| o.expand_all())
+            >
+                {lang.pick("展开全部", "Expand all")}
+            </button>
+            <button
+                type="button"
+                data-testid="collapse-all"
+                on:click=move |_| open.update(|o| o.collapse_all(&report))
+            >
+                {lang.pick("收起全部", "Collapse all")}
+            </button>
+            <a class="lang-switch" href=other.0 hreflang=other.2 lang=other.2>
+                {other.1}
+            </a>
+        </div>
+    }
+}
+
+/// The contents list: every part and subsection, the one being read marked.
+///
+/// Wide screens show it as a sticky sidebar. Narrow screens show a compact,
+/// sticky, closed disclosure that names the section being read; the two
+/// are separate lists so that neither depends on script to start in the
+/// right state.
+#[component]
+fn Contents() -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let lang = v.lang;
+    let compact = NodeRef::<leptos::html::Details>::new();
+    let current_title = {
+        let report = v.report.clone();
+        let current = v.current;
+        move || {
+            current
+                .get()
+                .and_then(|id| {
+                    report
+                        .walk_sections()
+                        .into_iter()
+                        .find(|(_, s)| s.id == id)
+                        .map(|(_, s)| s.heading())
+                })
+                .unwrap_or_default()
+        }
+    };
+    view! {
+        <nav class="toc" aria-label=lang.pick("目录", "Contents") data-testid="toc">
+            <details class="toc-compact" node_ref=compact>
+                <summary>
+                    <span class="toc-title">{lang.pick("目录", "Contents")}</span>
+                    <span class="toc-current">{current_title}</span>
+                </summary>
+                {toc_list(&v.report.sections, &v, Some(compact))}
+            </details>
+            <div class="toc-full">
+                <p class="toc-title" aria-hidden="true">{lang.pick("目录", "Contents")}</p>
+                {toc_list(&v.report.sections, &v, None)}
+            </div>
+        </nav>
+    }
+}
+
+/// Nested contents links. A click opens the target's sections and, in the
+/// compact list, closes the list again.
+fn toc_list(
+    sections: &[Section],
+    v: &Viewer,
+    close: Option<NodeRef<leptos::html::Details>>,
+) -> AnyView {
+    let list = sections
+        .iter()
+        .map(|s| {
+            let id = s.id.clone();
+            let current = v.current;
+            let open = v.open;
+            let report = v.report.clone();
+            let sub = (!s.sections.is_empty()).then(|| toc_list(&s.sections, v, close));
+            let id_click = id.clone();
+            view! {
+                <li>
+                    <a
+                        href=format!("#{}", s.id)
+                        aria-current=move || {
+                            (current.get().as_deref() == Some(id.as_str())).then_some("location")
+                        }
+                        on:click=move |_| {
+                            open.update(|o| open_path(o, &report, &id_click));
+                            if let Some(d) = close.and_then(|c| c.get()) {
+                                d.set_open(false);
+                            }
+                        }
+                    >
+                        <span class="num">{s.number.clone()}</span>
+                        {s.title.clone()}
+                    </a>
+                    {sub}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol>{list}</ol> }.into_any()
+}
+
+/// Opens the section `id` and every section that contains it.
+fn open_path(open: &mut OpenSections, report: &Report, id: &str) {
+    fn go(open: &mut OpenSections, sections: &[Section], id: &str) -> bool {
+        for s in sections {
+            if s.id == id || go(open, &s.sections, id) {
+                open.set(&s.id, true);
+                return true;
+            }
+        }
+        false
+    }
+    go(open, &report.sections, id);
+}
+
+/// A section as a native disclosure: `<details>` whose `<summary>` holds the
+/// heading, so it opens and closes without JavaScript and the browser's
+/// find-in-page reaches collapsed text.
+#[component]
+pub fn SectionView(
+    /// The section to show.
+    section: Section,
+    /// Nesting depth: 0 for parts (`h2`), 1 for subsections (`h3`), …
+    depth: usize,
+) -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let open = v.open;
+    let id = section.id.clone();
+    let id_toggle = id.clone();
+    let heading_id = format!("h-{}", section.id);
+    let heading = heading(
+        depth,
+        heading_id.clone(),
+        section.number.clone(),
+        section.title.clone(),
+    );
+    let body = blocks_view(&section.blocks);
+    let subs = section
+        .sections
+        .iter()
+        .map(|s| view! { <SectionView section=s.clone() depth=depth + 1 /> }.into_any())
+        .collect_view();
+    let is_open = move || open.with(|o| o.is_open(&id));
+    view! {
+        <details
+            class=format!("sec depth-{depth}")
+            id=section.id.clone()
+            open=is_open
+            on:toggle=move |ev| {
+                let now = dom::details_open(&ev);
+                if now != open.with_untracked(|o| o.is_open(&id_toggle)) {
+                    open.update(|o| o.set(&id_toggle, now));
+                }
+            }
+        >
+            <summary>{heading}</summary>
+            <div class="sec-body">{body} {subs}</div>
+        </details>
+    }
+}
+
+/// `h2` for parts, `h3` for subsections, `h4` below that.
+fn heading(depth: usize, id: String, number: String, title: String) -> AnyView {
+    let inner = view! {
+        <span class="num">{number}</span>
+        <span class="title">{title}</span>
+    };
+    match depth {
+        0 => view! { <h2 id=id>{inner}</h2> }.into_any(),
+        1 => view! { <h3 id=id>{inner}</h3> }.into_any(),
+        _ => view! { <h4 id=id>{inner}</h4> }.into_any(),
+    }
+}
+
+fn blocks_view(blocks: &[Block]) -> AnyView {
+    blocks
+        .iter()
+        .map(|b| block_view(b.clone()))
+        .collect_view()
+        .into_any()
+}
+
+fn block_view(block: Block) -> AnyView {
+    match block {
+        Block::Paragraph { id, text } => view! { <p id=id class="para">{text}</p> }.into_any(),
+        Block::Note { id, text } => view! { <p id=id class="note">{text}</p> }.into_any(),
+        Block::List { id, ordered, items } => {
+            let lis = items
+                .into_iter()
+                .map(|i| view! { <li>{i}</li> })
+                .collect_view();
+            if ordered {
+                view! { <ol id=id class="list">{lis}</ol> }.into_any()
+            } else {
+                view! { <ul id=id class="list">{lis}</ul> }.into_any()
+            }
+        }
+        Block::Figures { id, figures } => {
+            view! { <FigureCards id=id figures=figures /> }.into_any()
+        }
+        Block::Chart { chart } => {
+            let v = expect_context::<Viewer>();
+            match v.report.chart(&chart) {
+                Some(c) => view! { <ChartFigure chart=c.clone() /> }.into_any(),
+                None => ().into_any(),
+            }
+        }
+        Block::Table(t) => table_view(t),
+    }
+}
+
+fn table_view(t: Table) -> AnyView {
+    let v = expect_context::<Viewer>();
+    let head = t
+        .columns
+        .iter()
+        .map(|c| view! { <th scope="col">{c.clone()}</th> })
+        .collect_view();
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| {
+            let cells = r
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == 0 {
+                        view! { <th scope="row">{c.clone()}</th> }.into_any()
+                    } else {
+                        view! { <td>{c.clone()}</td> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap" id=t.id.clone()>
+            <table>
+                <caption>{t.caption.clone()}</caption>
+                <thead>
+                    <tr>{head}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <super::figures::SourceLine source=t.source.clone() lang=v.lang />
+        </div>
+    }
+    .into_any()
+}

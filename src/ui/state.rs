@@ -1,0 +1,234 @@
+//! Plain state behind the components: the options a URL selects and which
+//! sections are open. No Leptos here, so it is tested natively.
+
+use std::collections::BTreeSet;
+
+use crate::chart::Theme;
+use crate::i18n::Lang;
+use crate::model::Report;
+
+/// Text size steps for 长者模式 (elder-friendly reading).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum TextSize {
+    /// The browser's default size.
+    #[default]
+    Standard,
+    /// 大: about 1.25×.
+    Large,
+    /// 特大: about 1.5×.
+    XLarge,
+}
+
+impl TextSize {
+    /// Parses a `text` URL value.
+    pub fn parse(s: &str) -> Option<TextSize> {
+        match s.to_ascii_lowercase().as_str() {
+            "standard" | "normal" => Some(TextSize::Standard),
+            "large" => Some(TextSize::Large),
+            "xlarge" | "x-large" => Some(TextSize::XLarge),
+            _ => None,
+        }
+    }
+
+    /// The multiplier applied to text and charts.
+    pub fn scale(self) -> f64 {
+        match self {
+            TextSize::Standard => 1.0,
+            TextSize::Large => 1.25,
+            TextSize::XLarge => 1.5,
+        }
+    }
+
+    /// The name used in URLs and `data-text`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextSize::Standard => "standard",
+            TextSize::Large => "large",
+            TextSize::XLarge => "xlarge",
+        }
+    }
+}
+
+/// What the URL asks the viewer to show and how.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewOptions {
+    /// Interface language (`?lang=`).
+    pub lang: Lang,
+    /// Colour theme, if the URL chose one (`?theme=`).
+    pub theme: Option<Theme>,
+    /// Text size, if the URL chose one (`?text=`).
+    pub text: Option<TextSize>,
+    /// Embedded in another page: no page chrome (`?embed=1`).
+    pub embed: bool,
+    /// Show only this section (`?section=`).
+    pub section: Option<String>,
+    /// Show only this chart (`?chart=`).
+    pub chart: Option<String>,
+}
+
+impl ViewOptions {
+    /// Reads options from a URL query string (with or without the leading
+    /// `?`). Unknown keys and values are skipped and reported back as
+    /// warnings, never as errors.
+    pub fn from_query(query: &str) -> (ViewOptions, Vec<String>) {
+        let mut o = ViewOptions::default();
+        let mut warnings = Vec::new();
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = percent_decode(v);
+            let mut bad = || warnings.push(format!("ignoring unknown value {k}={v}"));
+            match k {
+                "lang" => match Lang::parse(&v) {
+                    Some(l) => o.lang = l,
+                    None => bad(),
+                },
+                "theme" => match Theme::parse(&v) {
+                    Some(t) => o.theme = Some(t),
+                    None => bad(),
+                },
+                "text" => match TextSize::parse(&v) {
+                    Some(t) => o.text = Some(t),
+                    None => bad(),
+                },
+                "embed" => match v.as_str() {
+                    "1" | "true" | "" => o.embed = true,
+                    "0" | "false" => o.embed = false,
+                    _ => bad(),
+                },
+                "section" if !v.is_empty() => o.section = Some(v),
+                "chart" if !v.is_empty() => o.chart = Some(v),
+                // Keys of other features, or of the hosting site, are left alone.
+                _ => {}
+            }
+        }
+        (o, warnings)
+    }
+
+    /// Drops a `section` or `chart` the report does not have, with a
+    /// warning, so a stale embed link still shows the whole report.
+    pub fn resolve(&mut self, report: &Report) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some(id) = &self.section {
+            if !report.walk_sections().iter().any(|(_, s)| &s.id == id) {
+                warnings.push(format!("ignoring unknown section={id}"));
+                self.section = None;
+            }
+        }
+        if let Some(id) = &self.chart {
+            if report.chart(id).is_none() {
+                warnings.push(format!("ignoring unknown chart={id}"));
+                self.chart = None;
+            }
+        }
+        warnings
+    }
+}
+
+/// Decodes `%XX` escapes and `+` in a query value; invalid escapes are
+/// kept as they are.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Which sections are collapsed. Sections start open, so the report reads
+/// like the document; the set holds the ids a reader closed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OpenSections {
+    closed: BTreeSet<String>,
+}
+
+impl OpenSections {
+    /// Whether the section `id` is open.
+    pub fn is_open(&self, id: &str) -> bool {
+        !self.closed.contains(id)
+    }
+
+    /// Opens or closes one section.
+    pub fn set(&mut self, id: &str, open: bool) {
+        if open {
+            self.closed.remove(id);
+        } else {
+            self.closed.insert(id.to_string());
+        }
+    }
+
+    /// Opens every section.
+    pub fn expand_all(&mut self) {
+        self.closed.clear();
+    }
+
+    /// Closes every section of `report`.
+    pub fn collapse_all(&mut self, report: &Report) {
+        self.closed = report
+            .walk_sections()
+            .into_iter()
+            .map(|(_, s)| s.id.clone())
+            .collect();
+    }
+
+    /// Whether every section is open.
+    pub fn all_open(&self) -> bool {
+        self.closed.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_known_options_and_warns_on_unknown_values() {
+        let (o, w) =
+            ViewOptions::from_query("?lang=en&theme=neon&text=large&embed=1&section=part-2&utm=x");
+        assert_eq!(o.lang, Lang::En);
+        assert_eq!(o.theme, None);
+        assert_eq!(o.text, Some(TextSize::Large));
+        assert!(o.embed);
+        assert_eq!(o.section.as_deref(), Some("part-2"));
+        assert_eq!(w, vec!["ignoring unknown value theme=neon".to_string()]);
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        let (o, _) = ViewOptions::from_query("chart=a%2Db&section=x%");
+        assert_eq!(o.chart.as_deref(), Some("a-b"));
+        assert_eq!(o.section.as_deref(), Some("x%"));
+        assert_eq!(percent_decode("%E8%A1%8C"), "行");
+        assert_eq!(percent_decode("%行%"), "%行%");
+    }
+
+    #[test]
+    fn open_sections_expand_and_collapse() {
+        let mut s = OpenSections::default();
+        assert!(s.is_open("a") && s.all_open());
+        s.set("a", false);
+        assert!(!s.is_open("a") && !s.all_open());
+        s.expand_all();
+        assert!(s.is_open("a"));
+    }
+}
