@@ -51,6 +51,8 @@ $(TOOLS)/npm/.installed-$(BINARYEN_VERSION): $(E2E)/package.json $(E2E)/package-
 	cd $(TOOLS)/npm && npm ci --no-audit --no-fund
 	@wasm-opt --version | grep -q 'version 132' || { echo "wasm-opt on PATH is not version 132"; exit 1; }
 	touch $@
+	@# The tests import their packages from here.
+	ln -sfn $(TOOLS)/npm/node_modules $(E2E)/node_modules
 
 browser:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
@@ -91,7 +93,10 @@ unit:
 
 # Components mounted in headless Chromium with wasm-bindgen-test.
 wasm-test: tools browser
-	WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
+	WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  cargo test --target wasm32-unknown-unknown --test web
 
 # The built site, served by a real static server, driven in real Chromium.
 e2e: tools browser

@@ -1,0 +1,97 @@
+// Shared helpers for the end-to-end tests: a real static HTTP server, real
+// Chromium, and the report's source text.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+
+/** A free TCP port on loopback. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Serves `dir` with Python's static file server; resolves once it answers. */
+export async function serve(dir) {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, port, close: () => proc.kill() };
+}
+
+/** Launches Debian's Chromium headless with the flags this machine needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * Opens `url` in a new page and collects console errors, page errors and
+ * failed requests into `page.problems`.
+ */
+export async function open(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => page.problems.push(`requestfailed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.goto(url);
+  return page;
+}
+
+/** Waits until the WASM viewer has mounted (it marks <html>). */
+export async function ready(page) {
+  await page.waitForSelector('html.viewer-ready', { timeout: 20000 });
+}
+
+/** The report's source lines, without the website's search-box line. */
+export function sourceLines() {
+  const text = readFileSync(join(ROOT, 'tests/fixtures/source/jimo-2024.txt'), 'utf8');
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines[0] !== '请输入检索词') throw new Error('unexpected source text');
+  return lines.slice(1);
+}
+
+/** The pieces a reader must find on the page for one source line. */
+export function expectedPieces(line) {
+  // A subsection line is a run-in heading "(一)标题。" followed by its
+  // paragraph; the page shows them as a heading and a paragraph.
+  const m = line.match(/^(\([一二三四五六七八九十]+\))(.*?。)(.*)$/);
+  return m ? [m[1] + m[2], m[3]] : [line];
+}
+
+/** The bundled report JSON. */
+export function bundledReport() {
+  return JSON.parse(readFileSync(join(ROOT, 'public/reports/jimo-2024.json'), 'utf8'));
+}
+
+/** The text of the page's #app element with white space removed. */
+export async function appText(page) {
+  const t = await page.evaluate(() => document.getElementById('app').textContent);
+  return t.replace(/\s+/g, '');
+}

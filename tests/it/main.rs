@@ -1,0 +1,25 @@
+//! Native integration tests, one module per feature.
+
+mod bundled;
+mod layers;
+#[cfg(feature = "cli")]
+mod prerender;
+mod validation;
+
+use std::path::PathBuf;
+
+/// A path under the repository root.
+pub fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The text of a file under the repository root.
+pub fn read(path: &str) -> String {
+    std::fs::read_to_string(repo(path)).unwrap_or_else(|e| panic!("reading {path}: {e}"))
+}
+
+/// The bundled report, parsed and validated.
+pub fn bundled() -> report_viewer::model::Report {
+    report_viewer::model::parse_report(&read("public/reports/jimo-2024.json"))
+        .expect("the bundled report is valid")
+}

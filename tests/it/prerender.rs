@@ -1,0 +1,70 @@
+//! The static HTML a site is built with holds the whole report, with
+//! report text escaped, so the page reads fully before and without WASM.
+
+use report_viewer::model::{parse_report, Block};
+use report_viewer::site::{fill_template, prerender};
+
+use crate::{bundled, read};
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[test]
+fn static_html_holds_every_paragraph_figure_and_chart() {
+    let r = bundled();
+    let html = prerender(&r);
+    for b in r.walk_blocks() {
+        if let Block::Paragraph { id, text } = b {
+            assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+            assert!(html.contains(&escape(text)), "{id} text");
+        }
+    }
+    for f in &r.figures {
+        assert!(html.contains(&format!("id=\"{}\"", f.id)), "{}", f.id);
+    }
+    for c in &r.charts {
+        assert!(
+            html.contains(&format!("data-chart=\"{}\"", c.id)),
+            "{} svg",
+            c.id
+        );
+        let points: usize = c.series.iter().map(|s| s.points.len()).sum();
+        let svg_start = html.find(&format!("data-chart=\"{}\"", c.id)).unwrap();
+        let svg = &html[svg_start..svg_start + html[svg_start..].find("</svg>").unwrap()];
+        assert_eq!(svg.matches("class=\"pt\"").count(), points, "{}", c.id);
+    }
+    // Sections are native disclosures, open by default.
+    for (_, s) in r.walk_sections() {
+        let tag = format!("<details id=\"{}\" open class=\"sec ", s.id);
+        assert!(html.contains(&tag), "{tag}");
+    }
+    assert_eq!(html.matches("<h1").count(), 1);
+}
+
+#[test]
+fn report_text_never_becomes_markup() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&read("tests/fixtures/valid/minimal.json")).unwrap();
+    let evil = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    v["meta"]["title"] = evil.into();
+    v["sections"][0]["title"] = evil.into();
+    v["sections"][0]["sections"][0]["blocks"][0]["text"] =
+        format!("受理申请550件,同比增长148%,配备人员2.1万余名。{evil}").into();
+    v["charts"][0]["series"][0]["name"] = evil.into();
+    v["figures"][0]["label"] = evil.into();
+    let r = parse_report(&v.to_string()).expect("still valid");
+    let page = fill_template(&read("index.html"), &r).unwrap();
+    assert!(!page.contains("<img src=x"), "no element from report text");
+    assert!(
+        !page.contains("<script>alert"),
+        "no script from report text"
+    );
+    // The JSON in the page cannot close its script element early.
+    let data = &page[page.find("id=\"report\">").unwrap()..];
+    let data = &data[..data.find("</script>").unwrap()];
+    assert!(!data[12..].contains('<'));
+    assert!(page.contains("<title>&lt;img"));
+}
