@@ -167,34 +167,24 @@ pub fn parse_unchecked(text: &str) -> Result<Report, LoadError> {
     if text.len() > MAX_REPORT_BYTES {
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result: Result<Report, _> = serde_path_to_error::deserialize(&mut de);
-    let report = result.map_err(|e| {
-        let pointer = to_pointer(e.path());
-        let inner = e.into_inner();
-        let (line, column) = (inner.line(), inner.column());
-        let message = strip_position(&inner.to_string());
-        if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-            LoadError::Syntax {
+    serde_json::from_str::<Report>(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        let message = strip_position(&e.to_string());
+        if e.is_data() {
+            LoadError::Shape {
+                pointer: pointer_at(text, line, column),
                 line,
                 column,
                 message,
             }
         } else {
-            LoadError::Shape {
-                pointer,
+            LoadError::Syntax {
                 line,
                 column,
                 message,
             }
         }
-    })?;
-    de.end().map_err(|e| LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
-    })?;
-    Ok(report)
+    })
 }
 
 /// Parses report JSON and checks its meaning.
@@ -217,23 +207,102 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-fn to_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
+/// The JSON pointer of the value being read at `line`:`column` (1-based,
+/// as serde_json reports them). serde_json names the place of a shape error
+/// only by position; walking the text up to it recovers the path, which
+/// costs far less WASM than tracking paths while deserialising.
+pub fn pointer_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: Option<String> },
+        Array { index: usize, started: bool },
+    }
+    let offset = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + column;
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if expect_key {
+                    let raw = text.get(start..i.min(bytes.len())).unwrap_or("");
+                    let key = serde_json::from_str::<String>(&format!("\"{raw}\""))
+                        .unwrap_or_else(|_| raw.to_string());
+                    if let Some(Frame::Object { key: k }) = stack.last_mut() {
+                        *k = Some(key);
+                    }
+                    expect_key = false;
+                } else {
+                    start_value(&mut stack);
+                }
+            }
+            b'{' => {
+                start_value(&mut stack);
+                stack.push(Frame::Object { key: None });
+                expect_key = true;
+            }
+            b'[' => {
+                start_value(&mut stack);
+                stack.push(Frame::Array {
+                    index: 0,
+                    started: false,
+                });
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key }) => {
+                    *key = None;
+                    expect_key = true;
+                }
+                Some(Frame::Array { index, .. }) => *index += 1,
+                None => {}
+            },
+            b if !b.is_ascii_whitespace() && b != b':' => start_value(&mut stack),
+            _ => {}
+        }
+        i += 1;
+    }
+
+    fn start_value(stack: &mut [Frame]) {
+        if let Some(Frame::Array { started, .. }) = stack.last_mut() {
+            *started = true;
+        }
+    }
+
     let mut out = String::new();
-    for seg in path.iter() {
-        out.push('/');
-        match seg {
-            Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } => out.push_str(&key.replace('~', "~0").replace('/', "~1")),
-            Segment::Enum { variant } => out.push_str(variant),
-            Segment::Unknown => out.push('?'),
+    for f in &stack {
+        match f {
+            Frame::Object { key: Some(k) } => {
+                out.push('/');
+                out.push_str(&k.replace('~', "~0").replace('/', "~1"));
+            }
+            Frame::Array {
+                index,
+                started: true,
+            } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            _ => {}
         }
     }
     if out.is_empty() {
-        "/".to_string()
-    } else {
-        out
+        out.push('/');
     }
+    out
 }
 
 #[cfg(test)]
@@ -258,6 +327,17 @@ mod tests {
             Err(LoadError::Shape { pointer, .. }) => assert_eq!(pointer, "/meta/title"),
             other => panic!("expected a shape error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn pointer_at_follows_objects_and_arrays() {
+        let text = "{\"a\": [1, {\"b\": \"x\", \"c\": [true, false]}], \"d~/\": 2}";
+        let at = |needle: &str| pointer_at(text, 1, text.find(needle).unwrap() + needle.len());
+        assert_eq!(at("[1"), "/a/0");
+        assert_eq!(at("\"x"), "/a/1/b");
+        assert_eq!(at("[true, f"), "/a/1/c/1");
+        assert_eq!(at("\"d~/\": 2"), "/d~0~1");
+        assert_eq!(pointer_at("[\n 1,\n 2]", 3, 2), "/1");
     }
 
     #[test]
