@@ -136,7 +136,7 @@ pub(super) fn draw_frame(
             .margin_right((font * 1.2) as i32)
             .margin_left(pad)
             .margin_bottom(pad)
-            .x_label_area_size((font * 2.4) as i32)
+            .x_label_area_size((font * 3.6) as i32)
             .y_label_area_size((tick_w + font * 0.8) as i32)
             .build_cartesian_2d(-0.5..(n as f64 - 0.5), axis.min..axis.max)
             .map_err(draw_err)?;
@@ -158,6 +158,8 @@ pub(super) fn draw_frame(
             .x_labels(n.min(24))
             .y_labels(axis.ticks().len())
             .x_label_formatter(&fmt_x)
+            .x_desc(chart.x_label.as_str())
+            .axis_desc_style(text(style, 0.85, pal.text))
             .y_label_formatter(&fmt_y)
             .x_label_style(text(style, 0.9, pal.text))
             .y_label_style(text(style, 0.9, pal.text))

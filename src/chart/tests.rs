@@ -80,7 +80,7 @@ fn bar_chart_has_one_bar_per_point_and_labels() {
     // Two data bars in the first series colour.
     assert_eq!(svg.matches("fill=\"#1D5FA6\"").count(), 2, "{svg}");
     let t = texts(&svg);
-    for want in ["605", "466", "单位:件", "2021", "2022"] {
+    for want in ["605", "466", "单位:件", "2021", "2022", "年份"] {
         assert!(t.iter().any(|x| x == want), "{want} in {t:?}");
     }
 }
