@@ -54,11 +54,16 @@ $(TOOLS)/npm/.installed-$(BINARYEN_VERSION): $(E2E)/package.json $(E2E)/package-
 	@# The tests import their packages from here.
 	ln -sfn $(TOOLS)/npm/node_modules $(E2E)/node_modules
 
+# Debian packages the tests need: Chromium and its driver, CJK fonts (so
+# screenshots and PDFs show the report's text), pdftotext (reads printed
+# PDFs back). apt-get update runs only when something is missing.
+APT_NEEDS := chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver \
+             poppler-utils:/usr/bin/pdftotext fonts-noto-cjk:/usr/share/fonts/opentype/noto
 browser:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
-	  apt-get update -qq && apt-get install -y -qq chromium chromium-driver; fi
-	@# CJK fonts, so screenshots and PDFs show the report's text.
-	@fc-list :lang=zh | grep -q . || apt-get install -y -qq fonts-noto-cjk
+	@missing=""; for pair in $(APT_NEEDS); do \
+	  [ -e "$${pair#*:}" ] || missing="$$missing $${pair%%:*}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; apt-get update -qq && apt-get install -y -qq $$missing; fi
 
 ## ---- build ----------------------------------------------------------------
 

@@ -1,13 +1,21 @@
 // Watches the viewer start. If WebAssembly is missing, a script is blocked
 // or start-up fails, it says so above the report text already in the page,
-// instead of leaving a reader wondering. It never removes content.
+// instead of leaving a reader wondering. It never removes content. It is
+// inlined into the page, so it still runs in a copy saved without its files.
 (function () {
   "use strict";
   var root = document.documentElement;
   var shown = false;
+  function whenReady(f) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", f);
+    else f();
+  }
   function say(zh, en) {
     if (shown || root.classList.contains("viewer-ready")) return;
     shown = true;
+    whenReady(function () { show(zh, en); });
+  }
+  function show(zh, en) {
     var p = document.createElement("p");
     p.className = "boot-note";
     p.setAttribute("role", "status");

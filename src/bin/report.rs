@@ -39,8 +39,14 @@ fn main() -> ExitCode {
         } => match site::build(&report, &viewer, &out) {
             Ok(_) => match site::size::measure_dir(&out) {
                 Ok(sizes) => {
-                    println!("wrote {}:", out.display());
-                    print!("{}", site::size::table(&sizes, "total transfer"));
+                    let (offline, hosted): (Vec<_>, Vec<_>) = sizes
+                        .into_iter()
+                        .partition(|f| f.name == site::OFFLINE_FILE);
+                    println!("wrote {}", out.display());
+                    println!("\nhosted site (what a browser loads for index.html):");
+                    print!("{}", site::size::table(&hosted, "total transfer"));
+                    println!("\nsingle offline file:");
+                    print!("{}", site::size::table(&offline, "total"));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

@@ -14,7 +14,20 @@ use leptos::tachys::view::RenderHtml;
 
 use crate::model::{parse_report, Report};
 
+pub mod offline;
 pub mod size;
+
+/// Name of the single offline file in a built site.
+pub const OFFLINE_FILE: &str = crate::ui::OFFLINE_FILE;
+
+/// Which page is being built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `index.html`: served, with separate script and WASM files.
+    Hosted,
+    /// `report.html`: one self-contained file for reading offline.
+    Offline,
+}
 use crate::ui::{App, ViewOptions};
 
 /// Marks in the viewer's `index.html` that a build fills in.
@@ -24,10 +37,14 @@ const DATA_EMPTY: &str = "<script type=\"application/json\" id=\"report\">null</
 
 /// Renders the report as the viewer would show it on first paint, as
 /// static HTML.
-pub fn prerender(report: &Report) -> String {
+pub fn prerender(report: &Report, kind: PageKind) -> String {
     let report = Arc::new(report.clone());
+    let options = ViewOptions {
+        offline: kind == PageKind::Offline,
+        ..ViewOptions::default()
+    };
     let owner = Owner::new();
-    owner.with(|| view! { <App report=Ok(report) options=ViewOptions::default() /> }.to_html())
+    owner.with(|| view! { <App report=Ok(report) options=options /> }.to_html())
 }
 
 /// Escapes report JSON for a `<script>` element: no `<` can close it early.
@@ -42,7 +59,7 @@ fn escape_html(s: &str) -> String {
 }
 
 /// Puts one report into the viewer's page template.
-pub fn fill_template(template: &str, report: &Report) -> Result<String> {
+pub fn fill_template(template: &str, report: &Report, kind: PageKind) -> Result<String> {
     let (Some(a), Some(b)) = (template.find(STATIC_START), template.find(STATIC_END)) else {
         bail!("the viewer's index.html has no {STATIC_START} … {STATIC_END} marks");
     };
@@ -51,7 +68,7 @@ pub fn fill_template(template: &str, report: &Report) -> Result<String> {
     }
     let mut page = String::with_capacity(template.len() + 200_000);
     page.push_str(&template[..a + STATIC_START.len()]);
-    page.push_str(&prerender(report));
+    page.push_str(&prerender(report, kind));
     page.push_str(&template[b..]);
     let data = format!(
         "<script type=\"application/json\" id=\"report\">{}</script>",
@@ -60,9 +77,13 @@ pub fn fill_template(template: &str, report: &Report) -> Result<String> {
     let page = page.replacen(DATA_EMPTY, &data, 1);
     let page = replace_title(&page, &report.meta.title);
     let lang = escape_html(&report.meta.language);
+    let page_attr = match kind {
+        PageKind::Hosted => "hosted",
+        PageKind::Offline => "offline",
+    };
     Ok(page.replacen(
         "<html lang=\"zh-CN\">",
-        &format!("<html lang=\"{lang}\">"),
+        &format!("<html lang=\"{lang}\" data-page=\"{page_attr}\">"),
         1,
     ))
 }
@@ -115,9 +136,17 @@ pub fn build(report_path: &Path, viewer: &Path, out: &Path) -> Result<Vec<std::p
         std::fs::copy(entry.path(), &to).with_context(|| format!("copying to {}", to.display()))?;
         written.push(to);
     }
-    let page = fill_template(&template, &report)?;
+    let page = fill_template(&template, &report, PageKind::Hosted)?;
     let index = out.join("index.html");
     std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
     written.push(index);
+    let offline_page = offline::single_file(
+        &fill_template(&template, &report, PageKind::Offline)?,
+        viewer,
+    )?;
+    let offline_path = out.join(OFFLINE_FILE);
+    std::fs::write(&offline_path, offline_page)
+        .with_context(|| format!("writing {}", offline_path.display()))?;
+    written.push(offline_path);
     Ok(written)
 }

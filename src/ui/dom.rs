@@ -26,6 +26,10 @@ pub fn mount() {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let (mut options, mut warnings) = ViewOptions::from_query(&query);
+    options.offline = doc
+        .document_element()
+        .and_then(|e| e.get_attribute("data-page"))
+        .is_some_and(|p| p == "offline");
     if options.theme.is_none() {
         options.theme = Some(system_theme());
     }
@@ -162,6 +166,40 @@ pub fn track_current_section(current: RwSignal<Option<String>>) {
         "scroll",
         gloo_events::EventListenerOptions::run_in_capture_phase(),
         move |_| update(),
+    );
+    listener.forget();
+}
+
+/// Runs `expand` before the page is printed, opens every section in the
+/// DOM at once (printing does not wait for reactive updates), and writes
+/// today's date into the print block.
+pub fn on_before_print(expand: impl Fn() + 'static) {
+    let listener = gloo_events::EventListener::new(
+        &web_sys::window().expect("a page has a window"),
+        "beforeprint",
+        move |_| {
+            expand();
+            let doc = document();
+            if let Ok(list) = doc.query_selector_all("details.sec") {
+                for i in 0..list.length() {
+                    if let Some(d) = list
+                        .item(i)
+                        .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    {
+                        d.set_open(true);
+                    }
+                }
+            }
+            if let Ok(Some(el)) = doc.query_selector("[data-print-date]") {
+                let date = js_sys::Date::new_0();
+                el.set_text_content(Some(&format!(
+                    "{:04}-{:02}-{:02}",
+                    date.get_full_year(),
+                    date.get_month() + 1,
+                    date.get_date()
+                )));
+            }
+        },
     );
     listener.forget();
 }

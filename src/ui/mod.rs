@@ -57,6 +57,9 @@ pub fn App(
 
 /// Id of the `<script type="application/json">` element the report travels in.
 pub const REPORT_ELEMENT_ID: &str = "report";
+/// File name of the single offline copy next to the hosted page.
+pub const OFFLINE_FILE: &str = "report.html";
+
 /// Id of the element the viewer mounts into (it holds the static HTML
 /// until then).
 pub const APP_ELEMENT_ID: &str = "app";

@@ -32,10 +32,15 @@ pub fn ReportView(
     provide_context(viewer.clone());
     let current = viewer.current;
     Effect::new(move |_| dom::track_current_section(current));
+    let open = viewer.open;
+    // Printing shows every section: expand them all before the page is laid
+    // out for print, and stamp the print date.
+    Effect::new(move |_| dom::on_before_print(move || open.update(|o| o.expand_all())));
     let (theme, text) = (viewer.theme, viewer.text);
     Effect::new(move |_| dom::set_root_attr("data-theme", theme.get().name()));
     Effect::new(move |_| dom::set_root_attr("data-text", text.get().name()));
 
+    let offline = options.offline;
     let meta = report.meta.clone();
     let dateline = [
         Some(meta.period.clone()),
@@ -63,6 +68,7 @@ pub fn ReportView(
     });
     view! {
         <a class="skip-link" href="#content">{lang.pick("跳到正文", "Skip to the report")}</a>
+        <PrintBlock />
         <header class="title-block" data-testid="title-block">
             <p class="issuer">{meta.issuer.clone()}</p>
             <h1>{meta.title.clone()}</h1>
@@ -71,7 +77,7 @@ pub fn ReportView(
         <div class="layout">
             <Contents />
             <main id="content" tabindex="-1">
-                <Toolbar />
+                <Toolbar offline=offline />
                 <div class="preamble">{preamble}</div>
                 {sections}
                 <div class="closing">{closing}</div>
@@ -89,9 +95,47 @@ pub fn ReportView(
     }
 }
 
-/// Expand-all and collapse-all buttons, and the language switch.
+/// The block printed above the report: issuing body, title, dates,
+/// document number and the official address. Hidden on screen.
 #[component]
-fn Toolbar() -> impl IntoView {
+fn PrintBlock() -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let lang = v.lang;
+    let m = v.report.meta.clone();
+    let row = |label: &'static str, value: Option<String>| {
+        value.map(|val| {
+            view! {
+                <div>
+                    <dt>{label}</dt>
+                    <dd>{val}</dd>
+                </div>
+            }
+        })
+    };
+    view! {
+        <aside class="print-only print-meta" aria-hidden="true">
+            <dl>
+                {row(lang.pick("发布机关", "Issued by"), Some(m.issuer.clone()))}
+                {row(lang.pick("标题", "Title"), Some(m.title.clone()))}
+                {row(lang.pick("发布日期", "Published"), m.published.clone())}
+                {row(lang.pick("文号", "Document number"), m.document_number.clone())}
+                {row(lang.pick("原文地址", "Official address"), m.canonical_url.clone())}
+                <div class="print-date">
+                    <dt>{lang.pick("打印日期", "Printed on")}</dt>
+                    <dd data-print-date=""></dd>
+                </div>
+            </dl>
+        </aside>
+    }
+}
+
+/// Expand-all and collapse-all buttons, the offline download and the
+/// language switch.
+#[component]
+fn Toolbar(
+    /// This page is the offline file already: offer no download.
+    offline: bool,
+) -> impl IntoView {
     let v = expect_context::<Viewer>();
     let lang = v.lang;
     let report = v.report.clone();
@@ -116,11 +160,40 @@ fn Toolbar() -> impl IntoView {
             >
                 {lang.pick("收起全部", "Collapse all")}
             </button>
+            {(!offline)
+                .then(|| {
+                    view! {
+                        <a
+                            class="download"
+                            href=crate::ui::OFFLINE_FILE
+                            download=download_name(&v.report.meta.title)
+                            data-testid="download-offline"
+                        >
+                            {lang.pick("下载离线版", "Download for offline reading")}
+                        </a>
+                    }
+                })}
             <a class="lang-switch" href=other.0 hreflang=other.2 lang=other.2>
                 {other.1}
             </a>
         </div>
     }
+}
+
+/// A file name for the offline copy: the title, without characters file
+/// systems refuse.
+fn download_name(title: &str) -> String {
+    let clean: String = title
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{}.html", clean.trim())
 }
 
 /// The contents list: every part and subsection, the one being read marked.

@@ -64,6 +64,9 @@ pub struct ViewOptions {
     pub section: Option<String>,
     /// Show only this chart (`?chart=`).
     pub chart: Option<String>,
+    /// This is the single offline file (set by the page, not the URL):
+    /// there is nothing to download.
+    pub offline: bool,
 }
 
 impl ViewOptions {

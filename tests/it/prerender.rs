@@ -15,7 +15,7 @@ fn escape(s: &str) -> String {
 #[test]
 fn static_html_holds_every_paragraph_figure_and_chart() {
     let r = bundled();
-    let html = prerender(&r);
+    let html = prerender(&r, report_viewer::site::PageKind::Hosted);
     for b in r.walk_blocks() {
         if let Block::Paragraph { id, text } = b {
             assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
@@ -56,7 +56,12 @@ fn report_text_never_becomes_markup() {
     v["charts"][0]["series"][0]["name"] = evil.into();
     v["figures"][0]["label"] = evil.into();
     let r = parse_report(&v.to_string()).expect("still valid");
-    let page = fill_template(&read("index.html"), &r).unwrap();
+    let page = fill_template(
+        &read("index.html"),
+        &r,
+        report_viewer::site::PageKind::Hosted,
+    )
+    .unwrap();
     assert!(!page.contains("<img src=x"), "no element from report text");
     assert!(
         !page.contains("<script>alert"),
