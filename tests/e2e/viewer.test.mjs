@@ -152,6 +152,42 @@ describe('the bundled report in the release build', () => {
     }
   });
 
+  test('reads at 320 px without horizontal scrolling, static and live', async () => {
+    for (const js of [true, false]) {
+      const page = await open(browser, server.url, { viewport: { width: 320, height: 700 }, javaScriptEnabled: js });
+      if (js) await ready(page);
+      await page.waitForTimeout(200);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px window (script ${js ? 'on' : 'off'})`);
+      await page.context().close();
+    }
+  });
+
+  test('the viewer takes over the static page without moving its text', async () => {
+    const ids = ['p-1-3', 'chart-court-cases', 'part-3', 'p-3-3', 'p-closing'];
+    const positions = (page) => page.evaluate((ids) => {
+      const top = document.getElementById('app').getBoundingClientRect().top;
+      return ids.map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top - top));
+    }, ids);
+    for (const width of [1280, 375]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const staticPage = await context.newPage();
+      await staticPage.route('**/*.wasm', (route) => route.abort());
+      await staticPage.goto(server.url);
+      await staticPage.waitForLoadState('load');
+      const before = await positions(staticPage);
+      const live = await context.newPage();
+      await live.goto(server.url);
+      await ready(live);
+      await live.waitForTimeout(300); // charts redraw at their width
+      const after = await positions(live);
+      for (let i = 0; i < ids.length; i++) {
+        assert.ok(Math.abs(before[i] - after[i]) <= 4, `${ids[i]} moved from ${before[i]} to ${after[i]} at ${width}px`);
+      }
+      await context.close();
+    }
+  });
+
   test('a page whose WASM cannot start says so and keeps the text', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.route('**/*.wasm', (route) => route.abort());
