@@ -122,6 +122,21 @@ describe('pages saved from the browser', () => {
     await context.close();
   });
 
+  test('a single-file MHTML snapshot, opened offline, is complete', async () => {
+    const page = await open(browser, server.url);
+    await ready(page);
+    const cdp = await page.context().newCDPSession(page);
+    const { data } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
+    const saved = join(tmp, 'saved.mhtml');
+    writeFileSync(saved, data);
+    const context = await browser.newContext();
+    await context.setOffline(true);
+    const copy = await context.newPage();
+    await copy.goto(pathToFileURL(saved).href);
+    await checkComplete(copy, { interactive: false });
+    await context.close();
+  });
+
   test('the page as served ("HTML only"), opened offline, is complete and styled', async () => {
     const html = readFileSync(join(DIST, 'index.html'), 'utf8');
     const saved = join(tmp, 'saved-html-only.html');
