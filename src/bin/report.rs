@@ -26,6 +26,10 @@ enum Command {
         /// Directory of the compiled viewer (Trunk's output).
         #[arg(long, default_value = "target/viewer")]
         viewer: PathBuf,
+        /// An origin besides the site's own from which `?report=` may load
+        /// a report (repeatable), e.g. https://data.example.gov.cn.
+        #[arg(long = "allow-report-origin", value_name = "ORIGIN")]
+        report_origins: Vec<String>,
     },
 }
 
@@ -36,17 +40,27 @@ fn main() -> ExitCode {
             report,
             out,
             viewer,
-        } => match site::build(&report, &viewer, &out) {
+            report_origins,
+        } => match site::build(
+            &report,
+            &viewer,
+            &out,
+            &site::BuildOptions { report_origins },
+        ) {
             Ok(_) => match site::size::measure_dir(&out) {
                 Ok(sizes) => {
-                    let (offline, hosted): (Vec<_>, Vec<_>) = sizes
+                    let (offline, rest): (Vec<_>, Vec<_>) = sizes
                         .into_iter()
                         .partition(|f| f.name == site::OFFLINE_FILE);
+                    let (embed, hosted): (Vec<_>, Vec<_>) =
+                        rest.into_iter().partition(|f| f.name == site::EMBED_SCRIPT);
                     println!("wrote {}", out.display());
                     println!("\nhosted site (what a browser loads for index.html):");
                     print!("{}", site::size::table(&hosted, "total transfer"));
                     println!("\nsingle offline file:");
                     print!("{}", site::size::table(&offline, "total"));
+                    println!("\nembed script for partner pages:");
+                    print!("{}", site::size::table(&embed, "total"));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

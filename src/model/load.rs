@@ -41,6 +41,18 @@ pub enum LoadError {
     },
     /// The report parsed but its content does not hold together.
     Invalid(Vec<Problem>),
+    /// `?report=` named an address on an origin this site does not allow.
+    Refused {
+        /// The refused origin.
+        origin: String,
+    },
+    /// `?report=` named an address that could not be read.
+    Fetch {
+        /// The address.
+        url: String,
+        /// What went wrong.
+        reason: String,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -65,6 +77,13 @@ impl fmt::Display for LoadError {
                 column,
                 message,
             } => write!(f, "{pointer} (line {line}, column {column}): {message}"),
+            LoadError::Refused { origin } => {
+                write!(
+                    f,
+                    "loading a report from {origin} is not allowed on this site"
+                )
+            }
+            LoadError::Fetch { url, reason } => write!(f, "could not read {url}: {reason}"),
             LoadError::Invalid(problems) => {
                 write!(f, "{} problem(s)", problems.len())?;
                 for p in problems {
@@ -145,6 +164,20 @@ impl LoadError {
                 "对照报告格式的 JSON Schema 修改该处",
                 "compare that place with the report format's JSON Schema",
             ),
+            LoadError::Refused { origin } => one(
+                String::new(),
+                format!("本站不允许从“{origin}”加载报告,以防有人借本站显示伪造的报告"),
+                format!("this site does not load reports from “{origin}”, so that no one can show a forged report under its name"),
+                "只打开本站发布的报告;网站管理者可用 report build --allow-report-origin 允许其他来源",
+                "open reports published by this site; its maintainers can allow other origins with report build --allow-report-origin",
+            ),
+            LoadError::Fetch { url, reason } => one(
+                url.clone(),
+                format!("无法读取报告“{url}”({reason})"),
+                format!("could not read the report at “{url}” ({reason})"),
+                "检查地址是否正确、网络是否连通",
+                "check the address and the network connection",
+            ),
             LoadError::Invalid(problems) => problems
                 .iter()
                 .map(|p| Diagnostic {
@@ -157,6 +190,17 @@ impl LoadError {
                 .collect(),
         }
     }
+}
+
+/// Whether a report at `url_origin` may be shown by a page at
+/// `page_origin`: its own origin always, others only when the site's build
+/// listed them. (`null` origins, as of `file://` pages, match nothing.)
+pub fn report_origin_allowed(page_origin: &str, url_origin: &str, allowed: &[String]) -> bool {
+    if url_origin == "null" || url_origin.is_empty() {
+        return false;
+    }
+    url_origin.eq_ignore_ascii_case(page_origin)
+        || allowed.iter().any(|a| a.eq_ignore_ascii_case(url_origin))
 }
 
 /// Parses report JSON without checking its meaning.
@@ -338,6 +382,27 @@ mod tests {
         assert_eq!(at("[true, f"), "/a/1/c/1");
         assert_eq!(at("\"d~/\": 2"), "/d~0~1");
         assert_eq!(pointer_at("[\n 1,\n 2]", 3, 2), "/1");
+    }
+
+    #[test]
+    fn reports_load_only_from_allowed_origins() {
+        let allowed = vec!["https://data.example.gov.cn".to_string()];
+        assert!(report_origin_allowed(
+            "https://www.example.gov.cn",
+            "https://www.example.gov.cn",
+            &[]
+        ));
+        assert!(report_origin_allowed(
+            "https://www.example.gov.cn",
+            "https://DATA.example.gov.cn",
+            &allowed
+        ));
+        assert!(!report_origin_allowed(
+            "https://www.example.gov.cn",
+            "https://evil.example",
+            &allowed
+        ));
+        assert!(!report_origin_allowed("null", "null", &[]));
     }
 
     #[test]

@@ -10,12 +10,15 @@ mod report;
 mod validate;
 mod value;
 
-pub use load::{parse_report, parse_unchecked, Diagnostic, LoadError, MAX_REPORT_BYTES};
+pub use load::{
+    parse_report, parse_unchecked, pointer_at, report_origin_allowed, Diagnostic, LoadError,
+    MAX_REPORT_BYTES,
+};
 pub use report::{
     Block, Chart, ChartKind, KeyFigure, Meta, Point, Report, Section, Series, Table, FORMAT_VERSION,
 };
 pub use validate::{
-    is_http_url, is_valid_id, validate, Problem, MAX_POINTS_PER_SERIES, MAX_SECTION_DEPTH,
-    MAX_SERIES_PER_CHART,
+    is_http_url, is_origin, is_valid_id, validate, Problem, MAX_POINTS_PER_SERIES,
+    MAX_SECTION_DEPTH, MAX_SERIES_PER_CHART,
 };
 pub use value::{format_number, Provenance, Qualifier, Value};

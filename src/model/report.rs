@@ -35,6 +35,33 @@ pub struct Report {
     /// Charts that `chart` blocks refer to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub charts: Vec<Chart>,
+    /// How the viewer may be used with this report (embedding).
+    #[serde(default, skip_serializing_if = "ViewerConfig::is_default")]
+    pub viewer: ViewerConfig,
+}
+
+/// Settings for the viewer that travel with the report.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViewerConfig {
+    /// Origins (`https://host[:port]`) of pages that may embed the report and
+    /// send it settings (theme, language, text size) at run time; `*` allows
+    /// any origin. Empty: embedding works, but no page may send settings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embed_origins: Vec<String>,
+}
+
+impl ViewerConfig {
+    fn is_default(&self) -> bool {
+        self == &ViewerConfig::default()
+    }
+
+    /// Whether a page at `origin` may send settings to an embedded viewer.
+    pub fn accepts_settings_from(&self, origin: &str) -> bool {
+        self.embed_origins
+            .iter()
+            .any(|o| o == "*" || o.eq_ignore_ascii_case(origin))
+    }
 }
 
 /// Report metadata, shown in the title block and the print edition.
@@ -86,8 +113,12 @@ pub struct Section {
 }
 
 /// A content block inside a section, the preamble or the closing.
+///
+/// In JSON a block is one object whose `type` names the variant. It is read
+/// through a flat [`RawBlock`]: serde's internally tagged enums buffer every
+/// object and cost the WASM tens of kilobytes; a flat struct does not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "RawBlock")]
 pub enum Block {
     /// A paragraph of report text, kept word for word.
     Paragraph {
@@ -127,6 +158,165 @@ pub enum Block {
         /// The note's text.
         text: String,
     },
+}
+
+/// Every field any block may have; [`Block`] checks which belong.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(hidden)]
+pub struct RawBlock {
+    #[serde(rename = "type")]
+    kind: String,
+    id: Option<String>,
+    text: Option<String>,
+    ordered: Option<bool>,
+    items: Option<Vec<String>>,
+    figures: Option<Vec<String>>,
+    chart: Option<String>,
+    caption: Option<String>,
+    columns: Option<Vec<String>>,
+    rows: Option<Vec<Vec<String>>>,
+    source: Option<Provenance>,
+}
+
+/// Takes the required field `name` of a `kind` object.
+pub(crate) fn need<T>(v: Option<T>, name: &str, kind: &str) -> Result<T, String> {
+    v.ok_or_else(|| format!("missing field `{name}` in a `{kind}` object"))
+}
+
+/// Refuses fields that do not belong to a `kind` object.
+pub(crate) fn refuse(present: &[(&str, bool)], kind: &str) -> Result<(), String> {
+    match present.iter().find(|(_, p)| *p) {
+        Some((name, _)) => Err(format!(
+            "unknown field `{name}`: a `{kind}` object has no such field"
+        )),
+        None => Ok(()),
+    }
+}
+
+impl TryFrom<RawBlock> for Block {
+    type Error = String;
+
+    fn try_from(r: RawBlock) -> Result<Block, String> {
+        // serde_json places this error after the enclosing list, so name
+        // the block by its id to say which one.
+        let name = r.id.clone().or_else(|| r.chart.clone());
+        Block::from_raw(r).map_err(|e| match name {
+            Some(n) => format!("block `{n}`: {e}"),
+            None => e,
+        })
+    }
+}
+
+impl Block {
+    fn from_raw(r: RawBlock) -> Result<Block, String> {
+        let k = r.kind.as_str();
+        let block = match k {
+            "paragraph" | "note" => {
+                refuse(
+                    &[
+                        ("ordered", r.ordered.is_some()),
+                        ("items", r.items.is_some()),
+                        ("figures", r.figures.is_some()),
+                        ("chart", r.chart.is_some()),
+                        ("caption", r.caption.is_some()),
+                        ("columns", r.columns.is_some()),
+                        ("rows", r.rows.is_some()),
+                        ("source", r.source.is_some()),
+                    ],
+                    k,
+                )?;
+                let (id, text) = (need(r.id, "id", k)?, need(r.text, "text", k)?);
+                if k == "note" {
+                    Block::Note { id, text }
+                } else {
+                    Block::Paragraph { id, text }
+                }
+            }
+            "list" => {
+                refuse(
+                    &[
+                        ("text", r.text.is_some()),
+                        ("figures", r.figures.is_some()),
+                        ("chart", r.chart.is_some()),
+                        ("caption", r.caption.is_some()),
+                        ("columns", r.columns.is_some()),
+                        ("rows", r.rows.is_some()),
+                        ("source", r.source.is_some()),
+                    ],
+                    k,
+                )?;
+                Block::List {
+                    id: need(r.id, "id", k)?,
+                    ordered: r.ordered.unwrap_or(false),
+                    items: need(r.items, "items", k)?,
+                }
+            }
+            "figures" => {
+                refuse(
+                    &[
+                        ("text", r.text.is_some()),
+                        ("ordered", r.ordered.is_some()),
+                        ("items", r.items.is_some()),
+                        ("chart", r.chart.is_some()),
+                        ("caption", r.caption.is_some()),
+                        ("columns", r.columns.is_some()),
+                        ("rows", r.rows.is_some()),
+                        ("source", r.source.is_some()),
+                    ],
+                    k,
+                )?;
+                Block::Figures {
+                    id: need(r.id, "id", k)?,
+                    figures: need(r.figures, "figures", k)?,
+                }
+            }
+            "chart" => {
+                refuse(
+                    &[
+                        ("id", r.id.is_some()),
+                        ("text", r.text.is_some()),
+                        ("ordered", r.ordered.is_some()),
+                        ("items", r.items.is_some()),
+                        ("figures", r.figures.is_some()),
+                        ("caption", r.caption.is_some()),
+                        ("columns", r.columns.is_some()),
+                        ("rows", r.rows.is_some()),
+                        ("source", r.source.is_some()),
+                    ],
+                    k,
+                )?;
+                Block::Chart {
+                    chart: need(r.chart, "chart", k)?,
+                }
+            }
+            "table" => {
+                refuse(
+                    &[
+                        ("text", r.text.is_some()),
+                        ("ordered", r.ordered.is_some()),
+                        ("items", r.items.is_some()),
+                        ("figures", r.figures.is_some()),
+                        ("chart", r.chart.is_some()),
+                    ],
+                    k,
+                )?;
+                Block::Table(Table {
+                    id: need(r.id, "id", k)?,
+                    caption: need(r.caption, "caption", k)?,
+                    columns: need(r.columns, "columns", k)?,
+                    rows: need(r.rows, "rows", k)?,
+                    source: need(r.source, "source", k)?,
+                })
+            }
+            other => {
+                return Err(format!(
+                    "unknown block type `{other}`, expected one of `paragraph`, `list`, `figures`, `chart`, `table`, `note`"
+                ))
+            }
+        };
+        Ok(block)
+    }
 }
 
 impl Block {

@@ -459,6 +459,21 @@ pub fn is_http_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// Whether `s` is `*` or an origin: `http(s)://host[:port]` with no path.
+pub fn is_origin(s: &str) -> bool {
+    if s == "*" {
+        return true;
+    }
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty()
+            && r.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    })
+}
+
 /// Checks a parsed report; returns every problem found, in document order.
 pub fn validate(report: &Report) -> Vec<Problem> {
     let mut c = Checker {
@@ -494,6 +509,20 @@ pub fn validate(report: &Report) -> Vec<Problem> {
                     format!("canonical address “{url}” is not an http or https URL"),
                     "填写 http:// 或 https:// 开头的网址".into(),
                     "use an http:// or https:// address".into(),
+                ],
+            );
+        }
+    }
+    for (i, origin) in report.viewer.embed_origins.iter().enumerate() {
+        if !is_origin(origin) {
+            c.push(
+                format!("/viewer/embed_origins/{i}"),
+                "bad-origin",
+                [
+                    format!("“{origin}”不是网页来源"),
+                    format!("“{origin}” is not a web origin"),
+                    "写成 https://主机名[:端口],不带路径;或写 * 允许任何来源".into(),
+                    "write https://host[:port] with no path, or * for any origin".into(),
                 ],
             );
         }

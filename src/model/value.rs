@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::report::{need, refuse};
 use crate::i18n::Lang;
 
 /// A number as the report (or a cited source) states it.
@@ -22,9 +23,10 @@ pub struct Value {
     pub source: Provenance,
 }
 
-/// What kind of number a [`Value`] is.
+/// What kind of number a [`Value`] is. In JSON an object whose `kind`
+/// names the variant, read through a flat struct (see [`crate::model::Block`]).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawQualifier")]
 pub enum Qualifier {
     /// The number as printed.
     #[default]
@@ -51,9 +53,10 @@ pub enum Qualifier {
     },
 }
 
-/// Where a value (or table) was read.
+/// Where a value (or table) was read. In JSON an object whose `kind` names
+/// the variant, read through a flat struct.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawProvenance")]
 pub enum Provenance {
     /// Read from a paragraph of this report.
     Paragraph {
@@ -74,6 +77,109 @@ pub enum Provenance {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
+}
+
+/// Every field a qualifier may have.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(hidden)]
+pub struct RawQualifier {
+    kind: String,
+    marker: Option<String>,
+    high: Option<f64>,
+    rule: Option<String>,
+}
+
+impl TryFrom<RawQualifier> for Qualifier {
+    type Error = String;
+
+    fn try_from(r: RawQualifier) -> Result<Qualifier, String> {
+        let k = r.kind.as_str();
+        let (m, h, ru) = (r.marker.is_some(), r.high.is_some(), r.rule.is_some());
+        Ok(match k {
+            "exact" => {
+                refuse(&[("marker", m), ("high", h), ("rule", ru)], k)?;
+                Qualifier::Exact
+            }
+            "lower_bound" | "upper_bound" => {
+                refuse(&[("high", h), ("rule", ru)], k)?;
+                let marker = need(r.marker, "marker", k)?;
+                if k == "lower_bound" {
+                    Qualifier::LowerBound { marker }
+                } else {
+                    Qualifier::UpperBound { marker }
+                }
+            }
+            "range" => {
+                refuse(&[("marker", m), ("rule", ru)], k)?;
+                Qualifier::Range {
+                    high: need(r.high, "high", k)?,
+                }
+            }
+            "derived" => {
+                refuse(&[("marker", m), ("high", h)], k)?;
+                Qualifier::Derived {
+                    rule: need(r.rule, "rule", k)?,
+                }
+            }
+            other => {
+                return Err(format!(
+                    "unknown qualifier kind `{other}`, expected one of `exact`, `lower_bound`, `upper_bound`, `range`, `derived`"
+                ))
+            }
+        })
+    }
+}
+
+/// Every field a provenance may have.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(hidden)]
+pub struct RawProvenance {
+    kind: String,
+    paragraph: Option<String>,
+    quote: Option<String>,
+    url: Option<String>,
+    publisher: Option<String>,
+    note: Option<String>,
+}
+
+impl TryFrom<RawProvenance> for Provenance {
+    type Error = String;
+
+    fn try_from(r: RawProvenance) -> Result<Provenance, String> {
+        let k = r.kind.as_str();
+        Ok(match k {
+            "paragraph" => {
+                refuse(
+                    &[
+                        ("url", r.url.is_some()),
+                        ("publisher", r.publisher.is_some()),
+                        ("note", r.note.is_some()),
+                    ],
+                    k,
+                )?;
+                Provenance::Paragraph {
+                    paragraph: need(r.paragraph, "paragraph", k)?,
+                    quote: need(r.quote, "quote", k)?,
+                }
+            }
+            "external" => {
+                refuse(&[("paragraph", r.paragraph.is_some())], k)?;
+                Provenance::External {
+                    url: need(r.url, "url", k)?,
+                    publisher: need(r.publisher, "publisher", k)?,
+                    quote: need(r.quote, "quote", k)?,
+                    note: r.note,
+                }
+            }
+            other => {
+                return Err(format!(
+                    "unknown source kind `{other}`, expected `paragraph` or `external`"
+                ))
+            }
+        })
+    }
 }
 
 impl Provenance {

@@ -14,11 +14,15 @@ use leptos::tachys::view::RenderHtml;
 
 use crate::model::{parse_report, Report};
 
+pub mod csp;
 pub mod offline;
 pub mod size;
 
 /// Name of the single offline file in a built site.
 pub const OFFLINE_FILE: &str = crate::ui::OFFLINE_FILE;
+
+/// Name of the script partner pages include to embed the viewer.
+pub const EMBED_SCRIPT: &str = "embed.js";
 
 /// Which page is being built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,9 +104,41 @@ fn replace_title(page: &str, title: &str) -> String {
     }
 }
 
+/// Settings of one site build.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// Origins besides the site's own from which `?report=` may load a
+    /// report. Kept in the page, never in a report, so that a report cannot
+    /// allow itself.
+    pub report_origins: Vec<String>,
+}
+
+pub use crate::ui::REPORT_ORIGINS_META;
+
+/// Writes the site-level settings into a filled page: allowed report
+/// origins, then the Content-Security-Policy (last, so it hashes the final
+/// inline scripts and styles).
+fn finish(page: &str, kind: csp::Policy, options: &BuildOptions) -> String {
+    let origins = escape_html(&options.report_origins.join(" "));
+    let meta = format!("<meta name=\"{REPORT_ORIGINS_META}\" content=\"{origins}\">\n<title>");
+    let page = page.replacen("<title>", &meta, 1);
+    csp::add_policy(&page, kind, &options.report_origins)
+}
+
 /// Writes the hosted site for the report at `report_path` into `out`,
-/// using the compiled viewer in `viewer`. Refuses an invalid report.
-pub fn build(report_path: &Path, viewer: &Path, out: &Path) -> Result<Vec<std::path::PathBuf>> {
+/// using the compiled viewer in `viewer`: `index.html` with its files, and
+/// the single offline file. Refuses an invalid report.
+pub fn build(
+    report_path: &Path,
+    viewer: &Path,
+    out: &Path,
+    options: &BuildOptions,
+) -> Result<Vec<std::path::PathBuf>> {
+    for o in &options.report_origins {
+        if o == "*" || !crate::model::is_origin(o) {
+            bail!("--allow-report-origin {o}: give an origin such as https://data.example.gov.cn");
+        }
+    }
     let text = std::fs::read_to_string(report_path)
         .with_context(|| format!("reading {}", report_path.display()))?;
     let report = parse_report(&text).map_err(|e| {
@@ -136,14 +172,22 @@ pub fn build(report_path: &Path, viewer: &Path, out: &Path) -> Result<Vec<std::p
         std::fs::copy(entry.path(), &to).with_context(|| format!("copying to {}", to.display()))?;
         written.push(to);
     }
-    let page = fill_template(&template, &report, PageKind::Hosted)?;
+    let page = finish(
+        &fill_template(&template, &report, PageKind::Hosted)?,
+        csp::Policy::Hosted,
+        options,
+    );
     let index = out.join("index.html");
     std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
     written.push(index);
-    let offline_page = offline::single_file(
-        &fill_template(&template, &report, PageKind::Offline)?,
-        viewer,
-    )?;
+    let offline_page = finish(
+        &offline::single_file(
+            &fill_template(&template, &report, PageKind::Offline)?,
+            viewer,
+        )?,
+        csp::Policy::Offline,
+        &BuildOptions::default(),
+    );
     let offline_path = out.join(OFFLINE_FILE);
     std::fs::write(&offline_path, offline_page)
         .with_context(|| format!("writing {}", offline_path.display()))?;

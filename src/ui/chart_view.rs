@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use super::dom;
+use super::embed::EmbedTarget;
+use super::embed_view::EmbedCode;
 use super::figures::SourceLine;
 use super::Viewer;
 use crate::chart::{render_svg, ChartStyle, Mark, DEFAULT_WIDTH};
@@ -69,8 +71,12 @@ pub fn ChartFigure(
                 <ul>{sources}</ul>
             </div>
             <DataTable chart=chart.clone() />
+            {v.offers_embed.then(|| view! {
+                <EmbedCode target=EmbedTarget::Chart(chart.id.clone()) title=chart.title.clone() />
+            })}
         </figure>
     }
+    .into_any()
 }
 
 /// The chart's numbers as a real table, each with its qualifier.
@@ -125,6 +131,7 @@ fn DataTable(
             </table>
         </details>
     }
+    .into_any()
 }
 
 /// Explains the marks used in a chart, if any value is not exact.

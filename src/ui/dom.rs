@@ -1,82 +1,221 @@
-//! Browser glue: reading the page, following an element's width, tracking
-//! the section being read. Only effects, event handlers and [`mount`] call
-//! these, so the components still render natively.
+//! Browser glue: reading the page, mounting, following an element's width,
+//! tracking the section being read, printing, and talking to a host page
+//! when embedded. Only effects, event handlers and [`mount`] call these, so
+//! the components still render natively.
+//!
+//! Page-wide listeners are installed once, in [`mount`], and act on the
+//! viewer mounted at the time ([`register`]), so re-mounting (a host page
+//! changing the language) never leaves a listener on a disposed viewer.
 
+use std::any::Any;
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
-use super::{App, ViewOptions, APP_ELEMENT_ID, REPORT_ELEMENT_ID};
+use super::embed::{self, HostMessage};
+use super::{App, ViewOptions, Viewer, APP_ELEMENT_ID, REPORT_ELEMENT_ID, REPORT_ORIGINS_META};
 use crate::chart::Theme;
-use crate::model::parse_report;
+use crate::i18n::Lang;
+use crate::model::{parse_report, report_origin_allowed, LoadError, Report};
+
+thread_local! {
+    /// The viewer mounted now.
+    static CURRENT: RefCell<Option<Viewer>> = const { RefCell::new(None) };
+    /// What is mounted, to re-mount with other options.
+    static MOUNTED: RefCell<Option<Mounted>> = const { RefCell::new(None) };
+}
+
+struct Mounted {
+    report: Result<Arc<Report>, LoadError>,
+    options: ViewOptions,
+    /// Keeps the Leptos view alive; dropping it unmounts.
+    _handle: Box<dyn Any>,
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("the viewer runs in a page with a window")
+}
 
 fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
+    window()
+        .document()
         .expect("the viewer runs in a page with a document")
+}
+
+/// Makes `viewer` the one page-wide listeners act on.
+pub fn register(viewer: Viewer) {
+    CURRENT.with(|c| *c.borrow_mut() = Some(viewer));
+}
+
+fn current() -> Option<Viewer> {
+    CURRENT.with(|c| c.borrow().clone())
 }
 
 /// Reads options and report from the page and mounts the viewer in place
 /// of the static content.
 pub fn mount() {
     let doc = document();
-    let query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let (mut options, mut warnings) = ViewOptions::from_query(&query);
+    let query = window().location().search().unwrap_or_default();
+    let (mut options, warnings) = ViewOptions::from_query(&query);
     options.offline = doc
         .document_element()
         .and_then(|e| e.get_attribute("data-page"))
         .is_some_and(|p| p == "offline");
+    options.embed |= is_framed();
     if options.theme.is_none() {
         options.theme = Some(system_theme());
-    }
-    let text = doc
-        .get_element_by_id(REPORT_ELEMENT_ID)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default();
-    let report = parse_report(&text).map(Arc::new);
-    if let Ok(r) = &report {
-        warnings.extend(options.resolve(r));
     }
     for w in warnings {
         web_sys::console::warn_1(&format!("report viewer: {w}").into());
     }
-    if let Err(e) = &report {
-        web_sys::console::error_1(&format!("report viewer: {e}").into());
+    listen_scroll();
+    listen_print();
+    if options.embed {
+        listen_host();
     }
-    let lang = options.lang;
+    match options.report_url.take() {
+        None => {
+            let text = doc
+                .get_element_by_id(REPORT_ELEMENT_ID)
+                .and_then(|e| e.text_content())
+                .unwrap_or_default();
+            start(parse_report(&text), options);
+        }
+        Some(url) => match allowed_report_url(&url) {
+            Ok(url) => wasm_bindgen_futures::spawn_local(async move {
+                let report = match fetch_text(&url).await {
+                    Ok(text) => parse_report(&text),
+                    Err(reason) => Err(LoadError::Fetch { url, reason }),
+                };
+                start(report, options);
+            }),
+            Err(origin) => start(Err(LoadError::Refused { origin }), options),
+        },
+    }
+}
+
+/// Renders a loaded report (or its error) and tells the page and any host
+/// that the viewer runs.
+fn start(report: Result<Report, LoadError>, mut options: ViewOptions) {
+    let report = report.map(Arc::new);
+    match &report {
+        Ok(r) => {
+            for w in options.resolve(r) {
+                web_sys::console::warn_1(&format!("report viewer: {w}").into());
+            }
+        }
+        Err(e) => web_sys::console::error_1(&format!("report viewer: {e}").into()),
+    }
+    let embedded = options.embed;
+    let pym_id = options.pym_id.clone();
+    render(report, options);
+    if embedded {
+        report_height(pym_id);
+        post_to_parent(&embed::ready_message());
+    }
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().add_1("viewer-ready");
+    }
+}
+
+/// The absolute address of a `?report=` value if this site may load it;
+/// otherwise the refused origin.
+fn allowed_report_url(raw: &str) -> Result<String, String> {
+    let page = window().location();
+    let base = page.href().unwrap_or_default();
+    let Ok(url) = web_sys::Url::new_with_base(raw, &base) else {
+        return Err(raw.to_string());
+    };
+    let allowed: Vec<String> = document()
+        .query_selector(&format!("meta[name=\"{REPORT_ORIGINS_META}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .map(|c| c.split_whitespace().map(String::from).collect())
+        .unwrap_or_default();
+    let origin = url.origin();
+    let scheme_ok = matches!(url.protocol().as_str(), "https:" | "http:");
+    if scheme_ok && report_origin_allowed(&page.origin().unwrap_or_default(), &origin, &allowed) {
+        Ok(url.href())
+    } else {
+        Err(origin)
+    }
+}
+
+/// Reads `url` as text with `fetch`.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let describe = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let resp = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(describe)?;
+    let resp: web_sys::Response = resp.unchecked_into();
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(resp.text().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+/// Builds the viewer off-screen, then swaps it in within one task so the
+/// reader never sees an empty page in between.
+fn render(report: Result<Arc<Report>, LoadError>, options: ViewOptions) {
+    let doc = document();
     let Some(host) = doc.get_element_by_id(APP_ELEMENT_ID) else {
         web_sys::console::error_1(&"report viewer: no #app element in the page".into());
         return;
     };
-    // Build the live viewer off-screen, then swap it in within one task so
-    // the reader never sees an empty page in between.
     let fresh: web_sys::HtmlElement = doc
         .create_element("div")
         .expect("creating a div cannot fail")
         .unchecked_into();
-    let handle = leptos::mount::mount_to(
-        fresh.clone(),
-        move || view! { <App report=report options=options /> },
-    );
+    let (r, o) = (report.clone(), options.clone());
+    let handle =
+        leptos::mount::mount_to(fresh.clone(), move || view! { <App report=r options=o /> });
     host.set_inner_html("");
     while let Some(child) = fresh.first_child() {
         let _ = host.append_child(&child);
     }
-    handle.forget();
     let root = doc.document_element().expect("a page has a root element");
-    let _ = root.set_attribute("data-ui-lang", lang.tag());
-    let _ = root.class_list().add_1("viewer-ready");
+    let _ = root.set_attribute("data-ui-lang", options.lang.tag());
+    if options.embed {
+        let _ = root.set_attribute("data-embed", "");
+    }
+    // Drop the previous view only after the new one is in place.
+    MOUNTED.with(|m| {
+        *m.borrow_mut() = Some(Mounted {
+            report,
+            options,
+            _handle: Box::new(handle),
+        })
+    });
+}
+
+/// Whether the page runs inside a frame of another page.
+fn is_framed() -> bool {
+    let w = window();
+    match w.parent() {
+        Ok(Some(parent)) => !Object_is(&parent, &w),
+        _ => false,
+    }
+}
+
+#[allow(non_snake_case)]
+fn Object_is(a: &web_sys::Window, b: &web_sys::Window) -> bool {
+    js_sys::Object::is(a.as_ref(), b.as_ref())
 }
 
 /// The theme the reader's system asks for: dark, high contrast or light.
 fn system_theme() -> Theme {
     let matches = |q: &str| {
-        web_sys::window()
-            .and_then(|w| w.match_media(q).ok().flatten())
+        window()
+            .match_media(q)
+            .ok()
+            .flatten()
             .is_some_and(|m| m.matches())
     };
     if matches("(prefers-contrast: more)") || matches("(forced-colors: active)") {
@@ -114,7 +253,7 @@ pub fn follow_width(el: &web_sys::HtmlDivElement, width: RwSignal<u32>) {
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
             let w = round(entry.content_rect().width());
-            if w > 0 && w != width.get_untracked() {
+            if w > 0 && width.try_get_untracked().is_some_and(|old| old != w) {
                 width.set(w);
             }
         }
@@ -126,16 +265,18 @@ pub fn follow_width(el: &web_sys::HtmlDivElement, width: RwSignal<u32>) {
     cb.forget();
 }
 
-/// Sets `current` to the id of the last section whose heading has scrolled
-/// above the top fifth of the window.
-pub fn track_current_section(current: RwSignal<Option<String>>) {
-    let update = move || {
+/// Keeps the viewer's `current` section: the last one whose heading has
+/// scrolled above the top fifth of the window.
+fn listen_scroll() {
+    let update = || {
+        let Some(v) = current() else { return };
         let doc = document();
         let Ok(list) = doc.query_selector_all("details.sec") else {
             return;
         };
-        let limit = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
+        let limit = window()
+            .inner_height()
+            .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(800.0)
             * 0.2;
@@ -151,55 +292,177 @@ pub fn track_current_section(current: RwSignal<Option<String>>) {
             if top > limit {
                 break;
             }
-            // A closed section's children have no box; skip hidden ones.
+            // A section inside a closed one has no box; skip it.
             if el.get_client_rects().length() > 0 {
                 found = Some(el.id());
             }
         }
-        if current.get_untracked() != found {
-            current.set(found);
+        if v.current.try_get_untracked().is_some_and(|c| c != found) {
+            v.current.set(found);
         }
     };
     update();
-    let listener = gloo_events::EventListener::new_with_options(
-        &web_sys::window().expect("a page has a window"),
-        "scroll",
-        gloo_events::EventListenerOptions::run_in_capture_phase(),
-        move |_| update(),
-    );
-    listener.forget();
+    gloo_events::EventListener::new(&window(), "scroll", move |_| update()).forget();
 }
 
-/// Runs `expand` before the page is printed, opens every section in the
-/// DOM at once (printing does not wait for reactive updates), and writes
-/// today's date into the print block.
-pub fn on_before_print(expand: impl Fn() + 'static) {
-    let listener = gloo_events::EventListener::new(
-        &web_sys::window().expect("a page has a window"),
-        "beforeprint",
-        move |_| {
-            expand();
-            let doc = document();
-            if let Ok(list) = doc.query_selector_all("details.sec") {
-                for i in 0..list.length() {
-                    if let Some(d) = list
-                        .item(i)
-                        .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    {
-                        d.set_open(true);
-                    }
+/// Before printing: open every section (in the DOM at once, since printing
+/// does not wait for reactive updates) and write today's date into the
+/// print block.
+fn listen_print() {
+    gloo_events::EventListener::new(&window(), "beforeprint", |_| {
+        if let Some(v) = current() {
+            v.open.update(|o| o.expand_all());
+        }
+        let doc = document();
+        if let Ok(list) = doc.query_selector_all("details.sec") {
+            for i in 0..list.length() {
+                if let Some(d) = list
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                {
+                    d.set_open(true);
                 }
             }
-            if let Ok(Some(el)) = doc.query_selector("[data-print-date]") {
-                let date = js_sys::Date::new_0();
-                el.set_text_content(Some(&format!(
-                    "{:04}-{:02}-{:02}",
-                    date.get_full_year(),
-                    date.get_month() + 1,
-                    date.get_date()
-                )));
-            }
-        },
-    );
-    listener.forget();
+        }
+        if let Ok(Some(el)) = doc.query_selector("[data-print-date]") {
+            let date = js_sys::Date::new_0();
+            el.set_text_content(Some(&format!(
+                "{:04}-{:02}-{:02}",
+                date.get_full_year(),
+                date.get_month() + 1,
+                date.get_date()
+            )));
+        }
+    })
+    .forget();
+}
+
+/// Posts `msg` to the parent page. Heights and readiness are not secret,
+/// so any parent may read them.
+fn post_to_parent(msg: &JsValue) {
+    if let Ok(Some(parent)) = window().parent() {
+        let _ = parent.post_message(msg, "*");
+    }
+}
+
+/// Tells the parent page the content height whenever it changes: load,
+/// expand and collapse, resize, text size.
+fn report_height(pym_id: Option<String>) {
+    let last = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let send = move || {
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let h = root.get_bounding_client_rect().height().ceil() as u32;
+        if h == last.get() {
+            return;
+        }
+        last.set(h);
+        post_to_parent(&embed::height_message(h));
+        if let Some(id) = &pym_id {
+            post_to_parent(&JsValue::from_str(&embed::pym_height(id, h)));
+        }
+    };
+    send();
+    let cb = Closure::<dyn FnMut()>::new(send);
+    if let (Ok(observer), Some(body)) = (
+        web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()),
+        document().body(),
+    ) {
+        observer.observe(&body);
+    }
+    cb.forget();
+}
+
+/// Accepts settings from a host page whose origin the report allows, and
+/// answers with what was applied; ignores every other message.
+fn listen_host() {
+    gloo_events::EventListener::new(&window(), "message", |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let Some(msg) = embed::parse_host_message(&ev.data()) else {
+            return;
+        };
+        let Some(v) = current() else { return };
+        let origin = ev.origin();
+        if !v.report.viewer.accepts_settings_from(&origin) {
+            web_sys::console::warn_1(
+                &format!("report viewer: ignoring settings from {origin}, not in embed_origins")
+                    .into(),
+            );
+            return;
+        }
+        let HostMessage::Settings { theme, text, lang } = msg;
+        if let Some(t) = theme {
+            v.theme.set(t);
+        }
+        if let Some(t) = text {
+            v.text.set(t);
+        }
+        // Read everything the answer needs before a re-mount disposes `v`.
+        let (theme_now, text_now) = (v.theme.get_untracked(), v.text.get_untracked());
+        let lang_now = lang.unwrap_or(v.lang);
+        if lang_now != v.lang {
+            remount_with_lang(lang_now, theme_now, text_now);
+        }
+        let reply = embed::applied_message(theme_now, text_now, lang_now);
+        // A cross-origin parent is a WindowProxy of another realm, which
+        // fails `instanceof Window` here, so it cannot be checked-cast.
+        if let Some(source) = ev.source() {
+            let w: web_sys::Window = source.unchecked_into();
+            let _ = w.post_message(&reply, &origin);
+        }
+    })
+    .forget();
+}
+
+/// Mounts the viewer again in another language, keeping theme and text size.
+fn remount_with_lang(lang: Lang, theme: Theme, text: super::TextSize) {
+    let again = MOUNTED.with(|m| {
+        m.borrow()
+            .as_ref()
+            .map(|m| (m.report.clone(), m.options.clone()))
+    });
+    if let Some((report, mut options)) = again {
+        options.lang = lang;
+        options.theme = Some(theme);
+        options.text = Some(text);
+        render(report, options);
+    }
+}
+
+/// The page's address without query or fragment, for embed snippets.
+pub fn page_base() -> String {
+    let loc = window().location();
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
+/// Copies `text` to the clipboard; where the asynchronous clipboard is not
+/// available (a `file://` page), selects the text with a temporary field and
+/// uses the older copy command.
+pub fn copy_text(text: &str) {
+    let w = window();
+    if w.is_secure_context() {
+        let _ = w.navigator().clipboard().write_text(text);
+        return;
+    }
+    let doc = document();
+    let Ok(area) = doc.create_element("textarea") else {
+        return;
+    };
+    let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
+    area.set_value(text);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&area);
+        area.select();
+        if let Ok(html) = doc.clone().dyn_into::<web_sys::HtmlDocument>() {
+            let _ = html.exec_command("copy");
+        }
+        area.remove();
+    }
 }

@@ -7,6 +7,8 @@
 
 mod chart_view;
 mod dom;
+pub mod embed;
+mod embed_view;
 mod error;
 mod figures;
 mod report_view;
@@ -39,6 +41,9 @@ pub struct Viewer {
     pub theme: RwSignal<Theme>,
     /// Text size; charts redraw with larger labels.
     pub text: RwSignal<TextSize>,
+    /// Whether to offer embed codes: a full hosted page, not an embed and
+    /// not the offline file.
+    pub offers_embed: bool,
 }
 
 /// The whole viewer: the report, or an error panel when it cannot be shown.
@@ -57,6 +62,10 @@ pub fn App(
 
 /// Id of the `<script type="application/json">` element the report travels in.
 pub const REPORT_ELEMENT_ID: &str = "report";
+/// Name of the `<meta>` element in which a site's build lists the origins
+/// besides its own that `?report=` may load from.
+pub const REPORT_ORIGINS_META: &str = "report-viewer-origins";
+
 /// File name of the single offline copy next to the hosted page.
 pub const OFFLINE_FILE: &str = "report.html";
 

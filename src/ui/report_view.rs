@@ -6,11 +6,13 @@ use leptos::prelude::*;
 
 use super::chart_view::ChartFigure;
 use super::dom;
+use super::embed::EmbedTarget;
+use super::embed_view::EmbedCode;
 use super::figures::FigureCards;
 use super::state::{OpenSections, ViewOptions};
 use super::Viewer;
 use crate::i18n::Lang;
-use crate::model::{Block, Report, Section, Table};
+use crate::model::{Block, Chart, Report, Section, Table};
 
 /// The whole report with its contents list and controls.
 #[component]
@@ -28,18 +30,61 @@ pub fn ReportView(
         current: RwSignal::new(None),
         theme: RwSignal::new(options.theme.unwrap_or_default()),
         text: RwSignal::new(options.text.unwrap_or_default()),
+        offers_embed: !options.embed && !options.offline,
     };
     provide_context(viewer.clone());
-    let current = viewer.current;
-    Effect::new(move |_| dom::track_current_section(current));
-    let open = viewer.open;
-    // Printing shows every section: expand them all before the page is laid
-    // out for print, and stamp the print date.
-    Effect::new(move |_| dom::on_before_print(move || open.update(|o| o.expand_all())));
+    // The page-wide listeners (scroll, print, messages from a host page)
+    // act on the viewer that is mounted now.
+    let registered = viewer.clone();
+    Effect::new(move |_| dom::register(registered.clone()));
     let (theme, text) = (viewer.theme, viewer.text);
     Effect::new(move |_| dom::set_root_attr("data-theme", theme.get().name()));
     Effect::new(move |_| dom::set_root_attr("data-text", text.get().name()));
 
+    match Scope::of(&options, &report) {
+        Scope::Chart(chart) => view! {
+            <main id="content" class="embed-only">
+                <ChartFigure chart=chart />
+            </main>
+        }
+        .into_any(),
+        Scope::Section(section) => view! {
+            <main id="content" class="embed-only">
+                <p class="embed-context">{report.meta.title.clone()}</p>
+                <SectionView section=section depth=0 />
+            </main>
+        }
+        .into_any(),
+        Scope::Whole => whole_report(&report, &options).into_any(),
+    }
+}
+
+/// What part of the report a page shows.
+enum Scope {
+    Whole,
+    Section(Section),
+    Chart(Chart),
+}
+
+impl Scope {
+    fn of(options: &ViewOptions, report: &Report) -> Scope {
+        if let Some(c) = options.chart.as_deref().and_then(|id| report.chart(id)) {
+            return Scope::Chart(c.clone());
+        }
+        if let Some(id) = options.section.as_deref() {
+            if let Some((_, s)) = report.walk_sections().into_iter().find(|(_, s)| s.id == id) {
+                return Scope::Section(s.clone());
+            }
+        }
+        Scope::Whole
+    }
+}
+
+/// The whole report; with its page chrome (skip link, contents, download,
+/// language switch, footer) unless it is embedded.
+fn whole_report(report: &Report, options: &ViewOptions) -> impl IntoView {
+    let lang = options.lang;
+    let chrome = !options.embed;
     let offline = options.offline;
     let meta = report.meta.clone();
     let dateline = [
@@ -67,7 +112,14 @@ pub fn ReportView(
         }
     });
     view! {
-        <a class="skip-link" href="#content">{lang.pick("跳到正文", "Skip to the report")}</a>
+        {chrome
+            .then(|| {
+                view! {
+                    <a class="skip-link" href="#content">
+                        {lang.pick("跳到正文", "Skip to the report")}
+                    </a>
+                }
+            })}
         <PrintBlock />
         <header class="title-block" data-testid="title-block">
             <p class="issuer">{meta.issuer.clone()}</p>
@@ -75,16 +127,16 @@ pub fn ReportView(
             <p class="dateline">{dateline}</p>
         </header>
         <div class="layout">
-            <Contents />
+            {chrome.then(|| view! { <Contents /> })}
             <main id="content" tabindex="-1">
-                <Toolbar offline=offline />
+                <Toolbar offline=offline chrome=chrome />
                 <div class="preamble">{preamble}</div>
                 {sections}
                 <div class="closing">{closing}</div>
             </main>
         </div>
         <footer class="page-footer">
-            {note}
+            {chrome.then_some(note)}
             <p class="legend-note">
                 {lang.pick(
                     "每个数字都可展开“出处”查看来源原文;“下限值”表示原文写作“余”或“以上”,“推算值”由原文数字计算得出,并注明算法。",
@@ -135,6 +187,8 @@ fn PrintBlock() -> impl IntoView {
 fn Toolbar(
     /// This page is the offline file already: offer no download.
     offline: bool,
+    /// Full page (not embedded): offer download and language switch.
+    chrome: bool,
 ) -> impl IntoView {
     let v = expect_context::<Viewer>();
     let lang = v.lang;
@@ -160,7 +214,7 @@ fn Toolbar(
             >
                 {lang.pick("收起全部", "Collapse all")}
             </button>
-            {(!offline)
+            {(chrome && !offline)
                 .then(|| {
                     view! {
                         <a
@@ -173,9 +227,14 @@ fn Toolbar(
                         </a>
                     }
                 })}
-            <a class="lang-switch" href=other.0 hreflang=other.2 lang=other.2>
-                {other.1}
-            </a>
+            {chrome
+                .then(|| {
+                    view! {
+                        <a class="lang-switch" href=other.0 hreflang=other.2 lang=other.2>
+                            {other.1}
+                        </a>
+                    }
+                })}
         </div>
     }
 }
@@ -323,6 +382,14 @@ pub fn SectionView(
         .map(|s| view! { <SectionView section=s.clone() depth=depth + 1 /> }.into_any())
         .collect_view();
     let is_open = move || open.with(|o| o.is_open(&id));
+    let embed = v.offers_embed.then(|| {
+        view! {
+            <EmbedCode
+                target=EmbedTarget::Section(section.id.clone())
+                title=section.heading()
+            />
+        }
+    });
     view! {
         <details
             class=format!("sec depth-{depth}")
@@ -336,7 +403,7 @@ pub fn SectionView(
             }
         >
             <summary>{heading}</summary>
-            <div class="sec-body">{body} {subs}</div>
+            <div class="sec-body">{body} {embed} {subs}</div>
         </details>
     }
 }

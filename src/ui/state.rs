@@ -67,6 +67,12 @@ pub struct ViewOptions {
     /// This is the single offline file (set by the page, not the URL):
     /// there is nothing to download.
     pub offline: bool,
+    /// Load the report from this address instead of the page (`?report=`);
+    /// only the site's own origin and origins its build allows.
+    pub report_url: Option<String>,
+    /// pym.js's child id (`?childId=`, set by a pym.js parent): height
+    /// messages are also sent in pym.js's format.
+    pub pym_id: Option<String>,
 }
 
 impl ViewOptions {
@@ -104,6 +110,8 @@ impl ViewOptions {
                 },
                 "section" if !v.is_empty() => o.section = Some(v),
                 "chart" if !v.is_empty() => o.chart = Some(v),
+                "childId" if !v.is_empty() => o.pym_id = Some(v),
+                "report" if !v.is_empty() => o.report_url = Some(v),
                 // Keys of other features, or of the hosting site, are left alone.
                 _ => {}
             }

@@ -23,8 +23,8 @@ export function freePort() {
 }
 
 /** Serves `dir` with Python's static file server; resolves once it answers. */
-export async function serve(dir) {
-  const port = await freePort();
+export async function serve(dir, fixedPort) {
+  const port = fixedPort || await freePort();
   const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });

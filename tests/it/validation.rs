@@ -187,3 +187,44 @@ fn nesting_past_the_limit_is_a_problem() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn misplaced_fields_and_unknown_kinds_name_their_place() {
+    let mut v = minimal();
+    v["preamble"][0]["items"] = json!(["x"]);
+    match parse_report(&v.to_string()) {
+        Err(LoadError::Shape {
+            pointer, message, ..
+        }) => {
+            // serde_json reports the place after the list; the message names the block.
+            assert_eq!(pointer, "/preamble");
+            assert!(
+                message.contains("block `p-intro`") && message.contains("`items`"),
+                "{message}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let mut v = minimal();
+    v["figures"][1]["value"]["qualifier"]["kind"] = json!("about");
+    match parse_report(&v.to_string()) {
+        Err(LoadError::Shape {
+            pointer, message, ..
+        }) => {
+            assert_eq!(pointer, "/figures/1/value/qualifier");
+            assert!(
+                message.contains("unknown qualifier kind `about`"),
+                "{message}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let mut v = minimal();
+    v["sections"][0]["sections"][0]["blocks"][0] = json!({"type": "paragraph", "id": "p-1-1"});
+    match parse_report(&v.to_string()) {
+        Err(LoadError::Shape { message, .. }) => {
+            assert!(message.contains("missing field `text`"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+}

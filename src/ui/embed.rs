@@ -1,0 +1,150 @@
+//! The messages an embedded viewer exchanges with its host page, and the
+//! embed snippets it offers. The message format is documented in the README.
+//!
+//! Viewer → host (any origin may read these):
+//! `{type: "report-viewer:ready"}`, `{type: "report-viewer:height", height}`,
+//! pym.js's `pymxPYMx<id>xPYMxheightxPYMx<height>` when the URL has
+//! `childId`, and `{type: "report-viewer:applied", theme, text, lang}` in
+//! answer to settings.
+//!
+//! Host → viewer (only from origins in the report's `viewer.embed_origins`):
+//! `{type: "report-viewer:settings", theme?, text?, lang?}`.
+
+use wasm_bindgen::JsValue;
+
+use super::TextSize;
+use crate::chart::Theme;
+use crate::i18n::Lang;
+
+/// The prefix of every message `type` this viewer sends or reads.
+pub const MESSAGE_PREFIX: &str = "report-viewer:";
+
+/// A message from a host page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostMessage {
+    /// Apply these settings; absent ones stay as they are.
+    Settings {
+        /// New theme.
+        theme: Option<Theme>,
+        /// New text size.
+        text: Option<TextSize>,
+        /// New interface language.
+        lang: Option<Lang>,
+    },
+}
+
+/// Reads a host message from `postMessage` data; `None` for anything that
+/// is not a settings message of this viewer.
+pub fn parse_host_message(data: &JsValue) -> Option<HostMessage> {
+    let get = |k: &str| {
+        js_sys::Reflect::get(data, &JsValue::from_str(k))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    if !data.is_object() || get("type")?.as_str() != "report-viewer:settings" {
+        return None;
+    }
+    Some(HostMessage::Settings {
+        theme: get("theme").and_then(|t| Theme::parse(&t)),
+        text: get("text").and_then(|t| TextSize::parse(&t)),
+        lang: get("lang").and_then(|l| Lang::parse(&l)),
+    })
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+/// `{type: "report-viewer:ready"}`.
+pub fn ready_message() -> JsValue {
+    object(&[("type", "report-viewer:ready".into())])
+}
+
+/// `{type: "report-viewer:height", height}`.
+pub fn height_message(height: u32) -> JsValue {
+    object(&[
+        ("type", "report-viewer:height".into()),
+        ("height", height.into()),
+    ])
+}
+
+/// `{type: "report-viewer:applied", theme, text, lang}`.
+pub fn applied_message(theme: Theme, text: TextSize, lang: Lang) -> JsValue {
+    object(&[
+        ("type", "report-viewer:applied".into()),
+        ("theme", theme.name().into()),
+        ("text", text.name().into()),
+        ("lang", (if lang == Lang::En { "en" } else { "zh" }).into()),
+    ])
+}
+
+/// pym.js's child-to-parent height message.
+pub fn pym_height(id: &str, height: u32) -> String {
+    format!("pymxPYMx{id}xPYMxheightxPYMx{height}")
+}
+
+/// What an embed shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmbedTarget {
+    /// One section, its subsections and charts.
+    Section(String),
+    /// One chart.
+    Chart(String),
+}
+
+/// The two snippets offered for embedding `target` of the viewer at
+/// `base` (the page address without query or fragment): the `embed.js`
+/// way, which keeps the height in sync, and a plain `<iframe>` with a fixed
+/// height.
+pub fn snippets(base: &str, target: &EmbedTarget, title: &str) -> (String, String) {
+    let (key, id, height) = match target {
+        EmbedTarget::Section(id) => ("section", id, 640),
+        EmbedTarget::Chart(id) => ("chart", id, 620),
+    };
+    let dir = match base.rfind('/') {
+        Some(i) => &base[..=i],
+        None => "",
+    };
+    let title = attr(title);
+    let script = format!(
+        "<div data-report-viewer=\"{base}?{key}={id}\" data-title=\"{title}\"></div>\n<script src=\"{dir}embed.js\" async></script>"
+    );
+    let iframe = format!(
+        "<iframe src=\"{base}?embed=1&amp;{key}={id}\" title=\"{title}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0\"></iframe>"
+    );
+    (script, iframe)
+}
+
+fn attr(s: &str) -> String {
+    crate::chart::escape_xml(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_point_at_the_target_and_escape_the_title() {
+        let (s, i) = snippets(
+            "https://example.gov.cn/zwgk/report/index.html",
+            &EmbedTarget::Chart("chart-a".into()),
+            "A \"quoted\" <title>",
+        );
+        assert!(s.contains(
+            "data-report-viewer=\"https://example.gov.cn/zwgk/report/index.html?chart=chart-a\""
+        ));
+        assert!(s.contains("src=\"https://example.gov.cn/zwgk/report/embed.js\""));
+        assert!(i.contains("?embed=1&amp;chart=chart-a"));
+        assert!(i.contains("height=\"620\"") && i.contains("loading=\"lazy\""));
+        assert!(s.contains("A &quot;quoted&quot; &lt;title&gt;"));
+    }
+
+    #[test]
+    fn pym_messages_follow_pym() {
+        assert_eq!(pym_height("c1", 480), "pymxPYMxc1xPYMxheightxPYMx480");
+    }
+}

@@ -1,0 +1,209 @@
+// Embedding and hosting: the site under a deep sub-path, a partner page on
+// another origin embedding the whole report, one section and one chart
+// through embed.js, heights kept in sync, settings from allowed origins
+// only, ?report= limited to allowed origins, and no CSP violation anywhere.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { freePort, launch, ROOT, serve } from './lib.mjs';
+
+const SUBPATH = 'zwgk/fzzf/2024/report/';
+let tmp, viewerSrv, partnerSrv, strangerSrv, browser, viewerUrl;
+
+/** A page on another origin that embeds three views through embed.js. */
+function partnerPage(viewerBase) {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Partner portal</title></head>
+<body style="margin:0">
+<h1>Partner portal</h1>
+<div id="whole" data-report-viewer="${viewerBase}" data-title="Whole report"></div>
+<div id="section" data-report-viewer="${viewerBase}?section=part-1-3" data-title="One section"></div>
+<div id="chart" data-report-viewer="${viewerBase}?chart=chart-court-cases" data-title="One chart"></div>
+<script>
+  window.__events = [];
+  for (const id of ['whole', 'section', 'chart']) {
+    for (const t of ['report-viewer:ready', 'report-viewer:applied']) {
+      document.getElementById(id).addEventListener(t, (e) => window.__events.push([id, t, e.detail]));
+    }
+  }
+  window.__pym = [];
+  window.addEventListener('message', (e) => { if (typeof e.data === 'string' && e.data.startsWith('pym')) window.__pym.push(e.data); });
+</script>
+<script src="${viewerBase}embed.js"></script>
+</body></html>`;
+}
+
+/** Collects CSP violations in every frame of every page of `context`. */
+async function watchCsp(context) {
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+async function cspViolations(page) {
+  const out = [];
+  for (const f of page.frames()) {
+    try { out.push(...(await f.evaluate(() => window.__csp || []))); } catch { /* frame gone */ }
+  }
+  return out;
+}
+
+before(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'viewer-embed-'));
+  const [vp, pp, sp] = [await freePort(), await freePort(), await freePort()];
+  const partnerOrigin = `http://127.0.0.1:${pp}`;
+  // The bundled report, allowing the partner (not the stranger) to send settings.
+  const report = JSON.parse(readFileSync(join(ROOT, 'public/reports/jimo-2024.json'), 'utf8'));
+  report.viewer = { embed_origins: [partnerOrigin] };
+  const reportPath = join(tmp, 'report.json');
+  writeFileSync(reportPath, JSON.stringify(report));
+  const site = join(tmp, 'viewer-root', SUBPATH);
+  mkdirSync(site, { recursive: true });
+  execFileSync(join(ROOT, 'target/release/report'), ['build', reportPath, '--out', site, '--viewer', join(ROOT, 'target/viewer')], { stdio: 'ignore' });
+  // A second report on the viewer's own origin, for ?report=.
+  const other = JSON.parse(JSON.stringify(report));
+  other.meta.title = '同源的另一份报告(测试)';
+  writeFileSync(join(site, 'other.json'), JSON.stringify(other));
+  viewerSrv = await serve(join(tmp, 'viewer-root'), vp);
+  viewerUrl = `${viewerSrv.url}${SUBPATH}`;
+  mkdirSync(join(tmp, 'partner'));
+  writeFileSync(join(tmp, 'partner', 'index.html'), partnerPage(viewerUrl));
+  writeFileSync(join(tmp, 'partner', 'forged.json'), JSON.stringify({ ...other, meta: { ...other.meta, title: 'FORGED-REPORT-TITLE' } }));
+  partnerSrv = await serve(join(tmp, 'partner'), pp);
+  mkdirSync(join(tmp, 'stranger'));
+  writeFileSync(join(tmp, 'stranger', 'index.html'), partnerPage(viewerUrl));
+  strangerSrv = await serve(join(tmp, 'stranger'), sp);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of [viewerSrv, partnerSrv, strangerSrv]) s?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Waits until the iframe in holder `id` is as tall as its content. */
+async function heightsMatch(page, id) {
+  const frameEl = page.locator(`#${id} iframe`);
+  const frame = await (await frameEl.elementHandle()).contentFrame();
+  await frame.waitForSelector('html.viewer-ready', { timeout: 20000 });
+  let last;
+  for (let i = 0; i < 100; i++) {
+    const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const box = await frameEl.evaluate((f) => f.getBoundingClientRect().height);
+    last = [content, box];
+    if (Math.abs(content - box) <= 3) return { frame, content };
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`#${id}: iframe ${last[1]}px, content ${last[0]}px`);
+}
+
+describe('hosting under a deep sub-path', () => {
+  test('the site works from /zwgk/fzzf/2024/report/ with its CSP and no violation', async () => {
+    const context = await browser.newContext();
+    await watchCsp(context);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+    await page.goto(viewerUrl);
+    await page.waitForSelector('html.viewer-ready', { timeout: 20000 });
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.ok(csp && !csp.includes('unsafe-inline') && !/'unsafe-eval'/.test(csp) && csp.includes("'wasm-unsafe-eval'"), csp);
+    assert.equal(await page.locator('figure.chart svg').count(), 5);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('?report= loads from the own origin and refuses other origins', async () => {
+    const context = await browser.newContext();
+    await watchCsp(context);
+    const page = await context.newPage();
+    await page.goto(`${viewerUrl}?report=other.json`);
+    await page.waitForSelector('html.viewer-ready', { timeout: 20000 });
+    assert.equal(await page.locator('h1').innerText(), '同源的另一份报告(测试)');
+    await page.goto(`${viewerUrl}?report=${encodeURIComponent(partnerSrv.url + 'forged.json')}`);
+    await page.waitForSelector('[data-testid=error-panel]', { timeout: 20000 });
+    const text = await page.locator('[data-testid=error-panel]').innerText();
+    assert.match(text, /不允许|does not load reports/);
+    assert.ok(!(await page.content()).includes('FORGED-REPORT-TITLE'));
+    assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  });
+});
+
+describe('a partner page on another origin', () => {
+  test('embeds the report, a section and a chart, each as tall as its content', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 3000 } });
+    await watchCsp(context);
+    const page = await context.newPage();
+    await page.goto(partnerSrv.url);
+    for (const id of ['whole', 'section', 'chart']) {
+      const iframe = page.locator(`#${id} iframe`);
+      assert.equal(await iframe.getAttribute('loading'), 'lazy');
+      assert.ok((await iframe.getAttribute('title')).length > 0);
+      await heightsMatch(page, id);
+    }
+    const { frame: section } = await heightsMatch(page, 'section');
+    assert.equal(await section.locator('details.sec').count(), 1, 'only that section');
+    assert.equal(await section.locator('.toc, .toolbar .download').count(), 0, 'no page chrome');
+    const { frame: chart } = await heightsMatch(page, 'chart');
+    assert.equal(await chart.locator('figure.chart').count(), 1);
+    assert.equal(await chart.locator('details.sec').count(), 0);
+    assert.ok(await chart.locator('.chart-sources').count());
+    // Collapsing the section shrinks the frame to fit.
+    const before = (await heightsMatch(page, 'section')).content;
+    await section.click('#part-1-3 > summary');
+    await page.waitForFunction(() => true);
+    let after = before;
+    for (let i = 0; i < 50 && after >= before - 50; i++) {
+      await page.waitForTimeout(100);
+      after = (await heightsMatch(page, 'section')).content;
+    }
+    assert.ok(after < before - 50, `section frame shrank from ${before} to ${after}`);
+    assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  });
+
+  test('settings from an allowed origin apply and are answered; others are ignored', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 3000 } });
+    const page = await context.newPage();
+    await page.goto(partnerSrv.url);
+    const { frame } = await heightsMatch(page, 'chart');
+    await page.evaluate(() => window.ReportViewer.send(document.getElementById('chart'), { theme: 'dark', text: 'large', lang: 'en' }));
+    await page.waitForFunction(() => window.__events.some(([id, t]) => id === 'chart' && t === 'report-viewer:applied'));
+    const applied = await page.evaluate(() => window.__events.find(([id, t]) => id === 'chart' && t === 'report-viewer:applied')[2]);
+    assert.deepEqual({ theme: applied.theme, text: applied.text, lang: applied.lang }, { theme: 'dark', text: 'large', lang: 'en' });
+    const frame2 = await (await page.locator('#chart iframe').elementHandle()).contentFrame();
+    assert.equal(await frame2.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await frame2.evaluate(() => document.documentElement.dataset.text), 'large');
+    assert.match(await frame2.locator('figcaption').innerText(), /Unit:/);
+    assert.ok(frame);
+
+    const stranger = await context.newPage();
+    await stranger.goto(strangerSrv.url);
+    const s = await heightsMatch(stranger, 'chart');
+    await stranger.evaluate(() => window.ReportViewer.send(document.getElementById('chart'), { theme: 'dark' }));
+    await stranger.waitForTimeout(1500);
+    assert.equal(await stranger.evaluate(() => window.__events.filter(([, t]) => t === 'report-viewer:applied').length), 0);
+    assert.notEqual(await s.frame.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await context.close();
+  });
+
+  test('speaks pym.js height messages when a pym.js parent gives a childId', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(partnerSrv.url);
+    await page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      document.body.appendChild(f);
+    }, `${viewerUrl}?embed=1&chart=chart-reconsideration&childId=pymchart`);
+    await page.waitForFunction(() => window.__pym.some((m) => /^pymxPYMxpymchartxPYMxheightxPYMx\d+$/.test(m)), null, { timeout: 20000 });
+    await context.close();
+  });
+});
