@@ -119,6 +119,21 @@ describe('hosting under a deep sub-path', () => {
     await context.close();
   });
 
+  test('each section and chart offers embed code pointing at this page', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(viewerUrl);
+    await page.waitForSelector('html.viewer-ready', { timeout: 20000 });
+    const chartEmbed = page.locator('figure#chart-court-cases [data-testid=embed-code]');
+    await chartEmbed.locator('summary').click();
+    const [script, iframe] = await chartEmbed.locator('textarea').allTextContents();
+    assert.ok(script.includes(`data-report-viewer="${viewerUrl}index.html?chart=chart-court-cases"`) ||
+      script.includes(`data-report-viewer="${viewerUrl}?chart=chart-court-cases"`), script);
+    assert.ok(script.includes(`src="${viewerUrl}embed.js"`), script);
+    assert.ok(iframe.includes('embed=1&amp;chart=chart-court-cases') && iframe.includes('loading="lazy"'), iframe);
+    assert.ok((await page.locator('#part-1-3 [data-testid=embed-code]').count()) >= 1);
+    await page.context().close();
+  });
+
   test('?report= loads from the own origin and refuses other origins', async () => {
     const context = await browser.newContext();
     await watchCsp(context);
