@@ -4,6 +4,8 @@
 //! validation), [`chart`] (plotters → SVG strings) and [`ui`] (Leptos
 //! components). `main.rs` only mounts [`ui::mount`]. See ARCHITECTURE.md.
 
+#[cfg(feature = "cli")]
+pub mod author;
 pub mod chart;
 pub mod i18n;
 pub mod model;

@@ -1,12 +1,17 @@
 //! `report`: the authoring and publishing tool for the report viewer.
+//!
+//! From a text file to a published site: `report import`, `report
+//! validate`, `report build`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use report_viewer::author::{check, import};
 use report_viewer::site;
 
-/// Build and check report viewer sites.
+/// Import, check and publish reports for the report viewer.
 #[derive(Parser)]
 #[command(name = "report", version, about)]
 struct Cli {
@@ -14,9 +19,59 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Lines for people, in Chinese and English.
+    Text,
+    /// One JSON document for programs.
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Write the hosted site for REPORT into DIR using the compiled viewer.
+    /// Print the JSON Schema of the report format.
+    Schema,
+    /// Check report files: JSON syntax, the format, and meaning. Exit code
+    /// 0 all valid, 1 some invalid, 2 some unreadable.
+    Validate {
+        /// Report JSON files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output for people or for programs.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Turn a plain-text (UTF-8) Chinese report into report JSON.
+    Import {
+        /// The text file.
+        text: PathBuf,
+        /// Write the JSON here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The report's title, if the text does not open with it.
+        #[arg(long)]
+        title: Option<String>,
+        /// The issuing body, e.g. 青岛市即墨区人民政府.
+        #[arg(long)]
+        issuer: Option<String>,
+        /// The region covered.
+        #[arg(long)]
+        region: Option<String>,
+        /// The period covered, e.g. 2024年.
+        #[arg(long)]
+        period: Option<String>,
+        /// Publication date, YYYY-MM-DD.
+        #[arg(long)]
+        published: Option<String>,
+        /// The official address of the report.
+        #[arg(long)]
+        url: Option<String>,
+        /// The document number (文号).
+        #[arg(long)]
+        document_number: Option<String>,
+    },
+    /// Write the hosted site and the single offline file for REPORT into
+    /// DIR, using the compiled viewer.
     Build {
         /// The report JSON file.
         report: PathBuf,
@@ -34,8 +89,51 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    match Cli::parse().command {
+        Command::Schema => {
+            print!("{}", report_viewer::author::schema_json());
+            ExitCode::SUCCESS
+        }
+        Command::Validate { files, format } => {
+            let checks: Vec<check::FileCheck> =
+                files.iter().map(|f| check::check_file(f)).collect();
+            match format {
+                Format::Text => checks.iter().for_each(|c| print!("{}", check::to_text(c))),
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&checks).expect("checks serialise")
+                ),
+            }
+            ExitCode::from(check::exit_code(&checks))
+        }
+        Command::Import {
+            text,
+            output,
+            title,
+            issuer,
+            region,
+            period,
+            published,
+            url,
+            document_number,
+        } => {
+            let opts = import::ImportOptions {
+                title,
+                issuer,
+                region,
+                period,
+                published,
+                canonical_url: url,
+                document_number,
+            };
+            match run_import(&text, output.as_ref(), &opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("report import: {e:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Build {
             report,
             out,
@@ -74,4 +172,28 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Imports `text`, prints warnings to standard error and writes the JSON.
+fn run_import(
+    text: &PathBuf,
+    output: Option<&PathBuf>,
+    opts: &import::ImportOptions,
+) -> anyhow::Result<()> {
+    let bytes = std::fs::read(text).with_context(|| format!("reading {}", text.display()))?;
+    let source = String::from_utf8(bytes)
+        .with_context(|| format!("{} is not UTF-8 text; save it as UTF-8", text.display()))?;
+    let imported = import::import_text(&source, opts);
+    for w in &imported.warnings {
+        eprintln!("warning: {w}");
+    }
+    let mut json = serde_json::to_string_pretty(&imported.report)?;
+    json.push('\n');
+    match output {
+        Some(path) => {
+            std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?
+        }
+        None => print!("{json}"),
+    }
+    Ok(())
 }

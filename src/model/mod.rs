@@ -15,7 +15,8 @@ pub use load::{
     MAX_REPORT_BYTES,
 };
 pub use report::{
-    Block, Chart, ChartKind, KeyFigure, Meta, Point, Report, Section, Series, Table, FORMAT_VERSION,
+    Block, Chart, ChartKind, KeyFigure, Meta, Point, Report, Section, Series, Table, ViewerConfig,
+    FORMAT_VERSION,
 };
 pub use validate::{
     is_http_url, is_origin, is_valid_id, validate, Problem, MAX_POINTS_PER_SERIES,

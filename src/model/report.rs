@@ -15,6 +15,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// Version of the report format; must be [`FORMAT_VERSION`].
@@ -42,6 +43,7 @@ pub struct Report {
 
 /// Settings for the viewer that travel with the report.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ViewerConfig {
     /// Origins (`https://host[:port]`) of pages that may embed the report and
@@ -66,6 +68,7 @@ impl ViewerConfig {
 
 /// Report metadata, shown in the title block and the print edition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// The report's title as published.
@@ -95,6 +98,7 @@ pub struct Meta {
 
 /// A section: a part (`一、`) or a subsection (`(一)`), nested to any depth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Stable id, unique in the report; used for links and embeds.
@@ -112,13 +116,14 @@ pub struct Section {
     pub sections: Vec<Section>,
 }
 
-/// A content block inside a section, the preamble or the closing.
-///
-/// In JSON a block is one object whose `type` names the variant. It is read
-/// through a flat [`RawBlock`]: serde's internally tagged enums buffer every
-/// object and cost the WASM tens of kilobytes; a flat struct does not.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", try_from = "RawBlock")]
+/// A content block inside a section, the preamble or the closing: one
+/// object whose `type` names the kind.
+// It is read through the flat `RawBlock`: serde's internally tagged enums
+// buffer every object and cost the WASM tens of kilobytes; a flat struct
+// does not.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
     /// A paragraph of report text, kept word for word.
     Paragraph {
@@ -191,6 +196,12 @@ pub(crate) fn refuse(present: &[(&str, bool)], kind: &str) -> Result<(), String>
             "unknown field `{name}`: a `{kind}` object has no such field"
         )),
         None => Ok(()),
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Block, D::Error> {
+        Block::try_from(RawBlock::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 
@@ -336,6 +347,7 @@ impl Block {
 
 /// A table with a caption, a header row and text cells.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     /// Stable id.
@@ -352,6 +364,7 @@ pub struct Table {
 
 /// A headline number shown as a card.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeyFigure {
     /// Stable id, unique in the report.
@@ -366,6 +379,7 @@ pub struct KeyFigure {
 
 /// How a chart draws its series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     /// Lines through points, for trends over time.
@@ -376,6 +390,7 @@ pub enum ChartKind {
 
 /// A chart: one or more series over shared categories.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Chart {
     /// Stable id, unique in the report.
@@ -402,6 +417,7 @@ pub struct Chart {
 
 /// A named run of values with a unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Series {
     /// Stable id, unique within its chart.
@@ -416,6 +432,7 @@ pub struct Series {
 
 /// One value of a series at one category.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     /// The category, one of the chart's `categories`.

@@ -246,13 +246,19 @@ impl<'a> Checker<'a> {
                     self.id(format!("{here}/id"), id);
                     for (j, f) in figures.iter().enumerate() {
                         if self.report.figure(f).is_none() {
-                            self.dangling(format!("{here}/figures/{j}"), "数据", "key figure", f);
+                            self.dangling(
+                                format!("{here}/figures/{j}"),
+                                "数据",
+                                "key figure",
+                                "figures",
+                                f,
+                            );
                         }
                     }
                 }
                 Block::Chart { chart } => {
                     if self.report.chart(chart).is_none() {
-                        self.dangling(format!("{here}/chart"), "图表", "chart", chart);
+                        self.dangling(format!("{here}/chart"), "图表", "chart", "charts", chart);
                     }
                 }
                 Block::Table(t) => {
@@ -290,18 +296,15 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn dangling(&mut self, pointer: String, what_zh: &str, what_en: &str, id: &str) {
+    fn dangling(&mut self, pointer: String, what_zh: &str, what_en: &str, field: &str, id: &str) {
         self.push(
             pointer,
             "dangling-reference",
             [
                 format!("引用的{what_zh}“{id}”不存在"),
                 format!("the {what_en} “{id}” referred to does not exist"),
-                format!(
-                    "检查{what_zh}标识的拼写,或在 {}s 中补上它",
-                    what_en.replace(' ', "_")
-                ),
-                format!("check the id's spelling, or add the {what_en}"),
+                format!("检查{what_zh}标识的拼写,或在 {field} 中补上它"),
+                format!("check the id's spelling, or add the {what_en} to {field}"),
             ],
         );
     }

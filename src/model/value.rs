@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 
 /// A number as the report (or a cited source) states it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Value {
     /// The number; for a range, its lower end.
@@ -23,10 +24,11 @@ pub struct Value {
     pub source: Provenance,
 }
 
-/// What kind of number a [`Value`] is. In JSON an object whose `kind`
-/// names the variant, read through a flat struct (see [`crate::model::Block`]).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawQualifier")]
+/// What kind of number a [`Value`] is: an object whose `kind` names it.
+// Read through the flat `RawQualifier`, as blocks are (see `Block`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Qualifier {
     /// The number as printed.
     #[default]
@@ -53,10 +55,11 @@ pub enum Qualifier {
     },
 }
 
-/// Where a value (or table) was read. In JSON an object whose `kind` names
-/// the variant, read through a flat struct.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawProvenance")]
+/// Where a value (or table) was read: an object whose `kind` names it.
+// Read through the flat `RawProvenance`, as blocks are (see `Block`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Provenance {
     /// Read from a paragraph of this report.
     Paragraph {
@@ -88,6 +91,12 @@ pub struct RawQualifier {
     marker: Option<String>,
     high: Option<f64>,
     rule: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Qualifier {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Qualifier, D::Error> {
+        Qualifier::try_from(RawQualifier::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
 }
 
 impl TryFrom<RawQualifier> for Qualifier {
@@ -142,6 +151,12 @@ pub struct RawProvenance {
     url: Option<String>,
     publisher: Option<String>,
     note: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Provenance {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Provenance, D::Error> {
+        Provenance::try_from(RawProvenance::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
 }
 
 impl TryFrom<RawProvenance> for Provenance {

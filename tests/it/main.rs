@@ -1,5 +1,7 @@
 //! Native integration tests, one module per feature.
 
+#[cfg(feature = "cli")]
+mod authoring;
 mod bundled;
 mod layers;
 #[cfg(feature = "cli")]
