@@ -1,9 +1,10 @@
-//! Grouped bar charts: one bar per series in each category.
+//! Grouped bars: one bar per series in each category.
 
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{draw_frame, rgb, text, Placed};
+use super::frame::{anchored, draw_frame, rgb, Placed};
 use super::{category_index, draw_err, point_label, ChartError, ChartStyle, Mark};
 use crate::model::{Chart, Qualifier};
 
@@ -13,19 +14,21 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
     let k = chart.series.len().max(1) as f64;
     let group = 0.76;
     let bar_w = group / k;
-    draw_frame(chart, style, |ctx, axis| {
+    let font = style.font();
+    draw_frame(chart, style, |area, plot| {
         let mut placed = Vec::new();
+        let base = plot.y(0f64.clamp(plot.axis.min, plot.axis.max));
         for (si, s) in chart.series.iter().enumerate() {
             let color = rgb(pal.series_color(si));
             for (pi, p) in s.points.iter().enumerate() {
                 let Some(ci) = category_index(chart, &p.x) else {
                     continue;
                 };
-                let x0 = ci as f64 - group / 2.0 + si as f64 * bar_w + bar_w * 0.06;
-                let x1 = x0 + bar_w * 0.88;
-                let xm = (x0 + x1) / 2.0;
-                let base = 0f64.clamp(axis.min, axis.max);
-                let v = p.value.value.clamp(axis.min, axis.max);
+                let c = ci as f64 - group / 2.0 + si as f64 * bar_w;
+                let x0 = plot.x(c + bar_w * 0.06);
+                let x1 = plot.x(c + bar_w * 0.94);
+                let xm = (x0 + x1) / 2;
+                let y = plot.y(p.value.value);
                 let mark = Mark::of(&p.value);
                 let fill = match mark {
                     // A derived bar is pale with a dashed outline: an estimate,
@@ -33,57 +36,49 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                     Mark::Derived => color.mix(0.18).filled(),
                     _ => color.filled(),
                 };
-                ctx.draw_series(std::iter::once(Rectangle::new([(x0, base), (x1, v)], fill)))
+                area.draw(&Rectangle::new([(x0, base), (x1, y)], fill))
                     .map_err(draw_err)?;
                 if mark == Mark::Derived {
-                    let outline = vec![(x0, base), (x0, v), (x1, v), (x1, base)];
-                    ctx.draw_series(DashedLineSeries::new(outline, 6, 4, color.stroke_width(2)))
-                        .map_err(draw_err)?;
+                    area.draw(&DashedPathElement::new(
+                        vec![(x0, base), (x0, y), (x1, y), (x1, base)],
+                        6,
+                        4,
+                        color.stroke_width(2),
+                    ))
+                    .map_err(draw_err)?;
                 }
-                let mut top = v;
+                let mut top = y;
                 match (&p.value.qualifier, mark) {
                     (Qualifier::Range { high }, _) => {
-                        let hi = high.clamp(axis.min, axis.max);
+                        let hi = plot.y(*high);
                         let stroke = ShapeStyle::from(rgb(pal.text)).stroke_width(2);
-                        let cap = bar_w * 0.2;
-                        ctx.draw_series(std::iter::once(PathElement::new(
-                            vec![(xm, v), (xm, hi)],
-                            stroke,
-                        )))
-                        .map_err(draw_err)?;
-                        ctx.draw_series(std::iter::once(PathElement::new(
+                        let cap = ((x1 - x0) / 5).max(3);
+                        area.draw(&PathElement::new(vec![(xm, y), (xm, hi)], stroke))
+                            .map_err(draw_err)?;
+                        area.draw(&PathElement::new(
                             vec![(xm - cap, hi), (xm + cap, hi)],
                             stroke,
-                        )))
+                        ))
                         .map_err(draw_err)?;
                         top = hi;
                     }
                     (_, Mark::LowerBound) => {
                         // An upward arrow on top: the true value is higher.
-                        let size = (style.font() * 0.45) as i32;
-                        ctx.draw_series(std::iter::once(TriangleMarker::new(
-                            (xm, v),
-                            size,
-                            rgb(pal.text).filled(),
-                        )))
-                        .map_err(draw_err)?;
+                        let size = (font * 0.45) as i32;
+                        area.draw(&TriangleMarker::new((xm, y), size, rgb(pal.text).filled()))
+                            .map_err(draw_err)?;
                     }
                     _ => {}
                 }
                 placed.push(Placed {
                     series: si,
                     point: pi,
-                    at: ctx.backend_coord(&(xm, top)),
+                    at: (xm, top),
                 });
-                let label = point_label(&p.value, style.lang);
-                let font = style.font();
-                ctx.draw_series(std::iter::once(
-                    EmptyElement::at((xm, top))
-                        + Text::new(
-                            label,
-                            (0, -(font * 1.5) as i32),
-                            text(style, 0.95, pal.text).pos(Pos::new(HPos::Center, VPos::Top)),
-                        ),
+                area.draw(&Text::new(
+                    point_label(&p.value, style.lang),
+                    (xm, top - (font * 0.5) as i32),
+                    anchored(style, 0.95, pal.text, HPos::Center, VPos::Bottom),
                 ))
                 .map_err(draw_err)?;
             }

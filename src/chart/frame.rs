@@ -1,17 +1,60 @@
 //! What bar and line charts share: the background, the unit, the legend,
-//! the value axis and the category labels.
+//! the value axis, the category labels and the projection from data to
+//! pixels.
+//!
+//! Charts are drawn with plotters' SVG backend and its elements, in pixel
+//! coordinates that [`Plot`] computes from our own [`ValueAxis`]. (plotters'
+//! `ChartBuilder` and mesh would do the same with more generic code in the
+//! WASM than the whole projection here.)
 
-use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{axis_values, draw_err, ChartError, ChartStyle, ValueAxis};
-use crate::model::format_number as format_tick;
+use crate::model::format_number;
 use crate::model::Chart;
 
-/// The drawing context both chart kinds draw their series into: x runs
-/// from -0.5 to n - 0.5 so that category `i` is centred on `i`.
-pub(super) type Ctx<'a, 'b> =
-    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+/// The SVG drawing area, in pixels.
+pub(super) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+
+/// Where the data goes: category `i` is centred at `x(i)`, value `v` is at
+/// `y(v)`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Plot {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    n: usize,
+    /// The value axis.
+    pub axis: ValueAxis,
+}
+
+impl Plot {
+    /// The pixel x of the centre of category `i` (fractions allowed).
+    pub fn x(&self, i: f64) -> i32 {
+        let w = (self.right - self.left) / self.n.max(1) as f64;
+        (self.left + (i + 0.5) * w).round() as i32
+    }
+
+    /// The top of the plot in pixels.
+    pub fn top(&self) -> i32 {
+        self.top as i32
+    }
+
+    /// The width of one category in pixels.
+    pub fn band(&self) -> f64 {
+        (self.right - self.left) / self.n.max(1) as f64
+    }
+
+    /// The pixel y of value `v`, clamped to the axis.
+    pub fn y(&self, v: f64) -> i32 {
+        let v = v.clamp(self.axis.min, self.axis.max);
+        let span = (self.axis.max - self.axis.min).max(f64::MIN_POSITIVE);
+        (self.bottom - (v - self.axis.min) / span * (self.bottom - self.top)).round() as i32
+    }
+}
 
 /// Converts a palette triple to a plotters colour.
 pub(super) fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
@@ -27,6 +70,17 @@ pub(super) fn text(style: &ChartStyle, scale: f64, color: (u8, u8, u8)) -> TextS
     let mut t = TextStyle::from(("sans-serif", px).into_font());
     t.color = rgb(color).to_backend_color();
     t
+}
+
+/// The same, anchored at `h`, `v`.
+pub(super) fn anchored(
+    style: &ChartStyle,
+    scale: f64,
+    color: (u8, u8, u8),
+    h: HPos,
+    v: VPos,
+) -> TextStyle<'static> {
+    text(style, scale, color).pos(Pos::new(h, v))
 }
 
 /// Rough width of `s` in pixels at `font` size: CJK characters are about
@@ -66,18 +120,19 @@ pub(super) struct Placed {
 }
 
 /// Draws background, unit, legend, axes and category labels, then hands
-/// the context to `series` to draw the data; `series` returns where it put
-/// each point, and those become the chart's point targets.
+/// the area and projection to `series` to draw the data; `series` returns
+/// where it put each point, and those become the chart's point targets.
 pub(super) fn draw_frame(
     chart: &Chart,
     style: &ChartStyle,
-    series: impl FnOnce(&mut Ctx<'_, '_>, &ValueAxis) -> Result<Vec<Placed>, ChartError>,
+    series: impl FnOnce(&Area<'_>, &Plot) -> Result<Vec<Placed>, ChartError>,
 ) -> Result<String, ChartError> {
     let mut buf = String::new();
     let placed;
     {
         let pal = style.theme.palette();
         let font = style.font();
+        let (w, h) = (style.width as f64, style.height as f64);
         let root =
             SVGBackend::with_string(&mut buf, (style.width, style.height)).into_drawing_area();
         root.fill(&rgb(pal.background)).map_err(draw_err)?;
@@ -87,89 +142,119 @@ pub(super) fn draw_frame(
             crate::i18n::Lang::Zh => format!("单位:{}", chart.unit),
             crate::i18n::Lang::En => format!("Unit: {}", chart.unit),
         };
-        let pad = (font * 0.6) as i32;
+        let pad = font * 0.6;
         root.draw(&Text::new(
             unit_label,
-            (pad, pad),
+            (pad as i32, pad as i32),
             text(style, 0.9, pal.text),
         ))
         .map_err(draw_err)?;
 
         // Legend row(s) under the unit when there is more than one series.
-        let mut top = (font * 2.2) as i32;
+        let mut top = font * 2.2;
         if chart.series.len() > 1 {
             let (mut x, mut y) = (pad, top);
-            let line_h = (font * 1.5) as i32;
+            let line_h = font * 1.5;
+            let sw = font * 0.9;
             for (i, s) in chart.series.iter().enumerate() {
-                let w = (approx_width(&s.name, font * 0.9) + font * 2.2) as i32;
-                if x + w > style.width as i32 - pad && x > pad {
+                let item_w = approx_width(&s.name, font * 0.9) + font * 2.2;
+                if x + item_w > w - pad && x > pad {
                     x = pad;
                     y += line_h;
                 }
                 let c = rgb(pal.series_color(i));
-                let sw = (font * 0.9) as i32;
                 root.draw(&Rectangle::new(
-                    [(x, y + 2), (x + sw, y + 2 + sw)],
+                    [
+                        (x as i32, (y + 2.0) as i32),
+                        ((x + sw) as i32, (y + 2.0 + sw) as i32),
+                    ],
                     c.filled(),
                 ))
                 .map_err(draw_err)?;
                 root.draw(&Text::new(
                     s.name.clone(),
-                    (x + sw + (font * 0.4) as i32, y),
+                    ((x + sw + font * 0.4) as i32, y as i32),
                     text(style, 0.9, pal.text),
                 ))
                 .map_err(draw_err)?;
-                x += w;
+                x += item_w;
             }
-            top = y + line_h + (font * 0.4) as i32;
+            top = y + line_h + font * 0.4;
         }
 
         let axis = ValueAxis::for_values(axis_values(chart), 5);
-        let n = chart.categories.len();
-        let tick_w = axis
-            .ticks()
+        let ticks = axis.ticks();
+        let tick_w = ticks
             .iter()
-            .map(|t| approx_width(&format_tick(*t, style.lang), font * 0.9))
+            .map(|t| approx_width(&format_number(*t, style.lang), font * 0.9))
             .fold(0.0, f64::max);
-        let (_, plot) = root.split_vertically(top);
-        let mut ctx = ChartBuilder::on(&plot)
-            .margin_right((font * 1.2) as i32)
-            .margin_left(pad)
-            .margin_bottom(pad)
-            .x_label_area_size((font * 3.6) as i32)
-            .y_label_area_size((tick_w + font * 0.8) as i32)
-            .build_cartesian_2d(-0.5..(n as f64 - 0.5), axis.min..axis.max)
-            .map_err(draw_err)?;
-
-        let plot_w = style.width as f64 - tick_w - font * 3.0;
-        let per_cat = plot_w / n.max(1) as f64;
-        let lang = style.lang;
-        let cats = &chart.categories;
-        let fmt_x = |x: &f64| {
-            let i = x.round();
-            if (x - i).abs() > 1e-6 || i < 0.0 || i as usize >= cats.len() {
-                return String::new();
-            }
-            fit(&cats[i as usize], font * 0.9, per_cat * 0.95)
+        let plot = Plot {
+            left: pad + tick_w + font * 0.8,
+            right: w - font * 1.2,
+            top: top + font * 0.6,
+            bottom: h - pad - font * 3.4,
+            n: chart.categories.len(),
+            axis,
         };
-        let fmt_y = |y: &f64| format_tick(*y, lang);
-        ctx.configure_mesh()
-            .disable_x_mesh()
-            .x_labels(n.min(24))
-            .y_labels(axis.ticks().len())
-            .x_label_formatter(&fmt_x)
-            .x_desc(chart.x_label.as_str())
-            .axis_desc_style(text(style, 0.85, pal.text))
-            .y_label_formatter(&fmt_y)
-            .x_label_style(text(style, 0.9, pal.text))
-            .y_label_style(text(style, 0.9, pal.text))
-            .axis_style(rgb(pal.axis))
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(rgb(pal.grid))
-            .draw()
-            .map_err(draw_err)?;
 
-        placed = series(&mut ctx, &axis)?;
+        // Grid lines and value labels.
+        let grid = ShapeStyle::from(rgb(pal.grid)).stroke_width(1);
+        for t in &ticks {
+            let y = plot.y(*t);
+            root.draw(&PathElement::new(
+                vec![(plot.left as i32, y), (plot.right as i32, y)],
+                grid,
+            ))
+            .map_err(draw_err)?;
+            root.draw(&Text::new(
+                format_number(*t, style.lang),
+                ((plot.left - font * 0.5) as i32, y),
+                anchored(style, 0.9, pal.text, HPos::Right, VPos::Center),
+            ))
+            .map_err(draw_err)?;
+        }
+        // Axes: the baseline at zero (or the axis minimum) and the left edge.
+        let axis_style = ShapeStyle::from(rgb(pal.axis)).stroke_width(1);
+        let base = plot.y(0f64.clamp(axis.min, axis.max));
+        root.draw(&PathElement::new(
+            vec![
+                (plot.left as i32, plot.top as i32),
+                (plot.left as i32, plot.bottom as i32),
+            ],
+            axis_style,
+        ))
+        .map_err(draw_err)?;
+        root.draw(&PathElement::new(
+            vec![(plot.left as i32, base), (plot.right as i32, base)],
+            axis_style,
+        ))
+        .map_err(draw_err)?;
+
+        // Category labels, shortened to their band (the table has them whole),
+        // and at most about 24 of them.
+        let every = chart.categories.len().div_ceil(24).max(1);
+        for (i, cat) in chart.categories.iter().enumerate().step_by(every) {
+            let x = plot.x(i as f64);
+            root.draw(&PathElement::new(
+                vec![(x, plot.bottom as i32), (x, (plot.bottom + 4.0) as i32)],
+                axis_style,
+            ))
+            .map_err(draw_err)?;
+            root.draw(&Text::new(
+                fit(cat, font * 0.9, plot.band() * every as f64 * 0.95),
+                (x, (plot.bottom + font * 0.5) as i32),
+                anchored(style, 0.9, pal.text, HPos::Center, VPos::Top),
+            ))
+            .map_err(draw_err)?;
+        }
+        root.draw(&Text::new(
+            chart.x_label.clone(),
+            (((plot.left + plot.right) / 2.0) as i32, (h - pad) as i32),
+            anchored(style, 0.85, pal.text, HPos::Center, VPos::Bottom),
+        ))
+        .map_err(draw_err)?;
+
+        placed = series(&root, &plot)?;
         root.present().map_err(draw_err)?;
     }
     let targets = point_targets(chart, style, &placed);

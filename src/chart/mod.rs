@@ -47,7 +47,7 @@ impl ChartStyle {
         } else {
             1.0
         };
-        let base = (width as f64 * 0.62).clamp(240.0, 400.0);
+        let base = (width as f64 * 0.62).clamp(300.0, 400.0);
         ChartStyle {
             width,
             height: (base * text_scale.sqrt()).round() as u32,
