@@ -44,6 +44,8 @@ rust-tools:
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
 npm-tools: $(TOOLS)/npm/.installed-$(BINARYEN_VERSION)
+	@# The tests import their packages from here (a fresh clone has no link).
+	@ln -sfn $(TOOLS)/npm/node_modules $(E2E)/node_modules
 
 $(TOOLS)/npm/.installed-$(BINARYEN_VERSION): $(E2E)/package.json $(E2E)/package-lock.json
 	mkdir -p $(TOOLS)/npm
@@ -51,8 +53,6 @@ $(TOOLS)/npm/.installed-$(BINARYEN_VERSION): $(E2E)/package.json $(E2E)/package-
 	cd $(TOOLS)/npm && npm ci --no-audit --no-fund
 	@wasm-opt --version | grep -q 'version 132' || { echo "wasm-opt on PATH is not version 132"; exit 1; }
 	touch $@
-	@# The tests import their packages from here.
-	ln -sfn $(TOOLS)/npm/node_modules $(E2E)/node_modules
 
 # Debian packages the tests need: Chromium and its driver, CJK fonts (so
 # screenshots and PDFs show the report's text), pdftotext (reads printed
