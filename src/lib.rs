@@ -9,6 +9,7 @@ pub mod author;
 pub mod chart;
 pub mod i18n;
 pub mod model;
+pub mod search;
 #[cfg(feature = "cli")]
 pub mod site;
 pub mod ui;

@@ -68,6 +68,12 @@ pub fn mount() {
     if options.theme.is_none() {
         options.theme = Some(system_theme());
     }
+    options.target = window()
+        .location()
+        .hash()
+        .ok()
+        .map(|h| h.trim_start_matches('#').to_string())
+        .filter(|h| !h.is_empty());
     for w in warnings {
         web_sys::console::warn_1(&format!("report viewer: {w}").into());
     }
@@ -111,7 +117,13 @@ fn start(report: Result<Report, LoadError>, mut options: ViewOptions) {
     }
     let embedded = options.embed;
     let pym_id = options.pym_id.clone();
+    let target = options.target.clone();
     render(report, options);
+    // Sections the URL closes may have moved the linked element: bring it
+    // back into view.
+    if let Some(el) = target.and_then(|t| document().get_element_by_id(&t)) {
+        el.scroll_into_view();
+    }
     if embedded {
         report_height(pym_id);
         post_to_parent(&embed::ready_message());
@@ -464,5 +476,25 @@ pub fn copy_text(text: &str) {
             let _ = html.exec_command("copy");
         }
         area.remove();
+    }
+}
+
+/// Writes the reading state into the URL without a new history entry.
+pub fn write_state(query: &str, closed: &[String]) {
+    let w = window();
+    let loc = w.location();
+    let search = loc.search().unwrap_or_default();
+    let next = super::state::query_with_state(&search, query, closed);
+    if next == search {
+        return;
+    }
+    let url = format!(
+        "{}{}{}",
+        loc.pathname().unwrap_or_default(),
+        next,
+        loc.hash().unwrap_or_default()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }

@@ -44,6 +44,8 @@ pub struct Viewer {
     /// Whether to offer embed codes: a full hosted page, not an embed and
     /// not the offline file.
     pub offers_embed: bool,
+    /// The search query (kept in the URL).
+    pub query: RwSignal<String>,
 }
 
 /// The whole viewer: the report, or an error panel when it cannot be shown.

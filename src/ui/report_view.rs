@@ -26,11 +26,19 @@ pub fn ReportView(
     let viewer = Viewer {
         report: report.clone(),
         lang,
-        open: RwSignal::new(OpenSections::default()),
+        open: RwSignal::new({
+            // A link to an element wins over the sections the URL closes.
+            let mut o = OpenSections::with_closed(&report, &options.closed);
+            if let Some(target) = &options.target {
+                o.reveal(&report, target);
+            }
+            o
+        }),
         current: RwSignal::new(None),
         theme: RwSignal::new(options.theme.unwrap_or_default()),
         text: RwSignal::new(options.text.unwrap_or_default()),
         offers_embed: !options.embed && !options.offline,
+        query: RwSignal::new(options.query.clone()),
     };
     provide_context(viewer.clone());
     // The page-wide listeners (scroll, print, messages from a host page)
@@ -40,6 +48,10 @@ pub fn ReportView(
     let (theme, text) = (viewer.theme, viewer.text);
     Effect::new(move |_| dom::set_root_attr("data-theme", theme.get().name()));
     Effect::new(move |_| dom::set_root_attr("data-text", text.get().name()));
+    // The reading state (search, closed sections) lives in the URL, so a
+    // copied link reopens the same view.
+    let (query, open) = (viewer.query, viewer.open);
+    Effect::new(move |_| dom::write_state(&query.get(), &open.with(|o| o.closed_ids())));
 
     match Scope::of(&options, &report) {
         Scope::Chart(chart) => view! {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::chart::Theme;
 use crate::i18n::Lang;
-use crate::model::Report;
+use crate::model::{Block, Report, Section};
 
 /// Text size steps for 长者模式 (elder-friendly reading).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -70,6 +70,12 @@ pub struct ViewOptions {
     /// Load the report from this address instead of the page (`?report=`);
     /// only the site's own origin and origins its build allows.
     pub report_url: Option<String>,
+    /// The search query (`?q=`).
+    pub query: String,
+    /// Sections closed by the reader (`?closed=id,id`).
+    pub closed: Vec<String>,
+    /// The element the URL's fragment names (`#id`), set from the page.
+    pub target: Option<String>,
     /// pym.js's child id (`?childId=`, set by a pym.js parent): height
     /// messages are also sent in pym.js's format.
     pub pym_id: Option<String>,
@@ -112,6 +118,14 @@ impl ViewOptions {
                 "chart" if !v.is_empty() => o.chart = Some(v),
                 "childId" if !v.is_empty() => o.pym_id = Some(v),
                 "report" if !v.is_empty() => o.report_url = Some(v),
+                "q" => o.query = v,
+                "closed" => {
+                    o.closed = v
+                        .split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect()
+                }
                 // Keys of other features, or of the hosting site, are left alone.
                 _ => {}
             }
@@ -137,6 +151,46 @@ impl ViewOptions {
         }
         warnings
     }
+}
+
+/// The URL query `current` with the viewer's reading state written in:
+/// `q` (search) and `closed` (sections the reader closed); every other
+/// parameter is kept as it was. Empty state leaves no parameter behind.
+pub fn query_with_state(current: &str, query: &str, closed: &[String]) -> String {
+    let mut parts: Vec<String> = current
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| {
+            let k = p.split_once('=').map_or(*p, |(k, _)| k);
+            k != "q" && k != "closed"
+        })
+        .map(String::from)
+        .collect();
+    if !query.trim().is_empty() {
+        parts.push(format!("q={}", percent_encode(query)));
+    }
+    if !closed.is_empty() {
+        parts.push(format!("closed={}", closed.join(",")));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// Percent-encodes a query value (UTF-8), leaving unreserved characters.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Decodes `%XX` escapes and `+` in a query value; invalid escapes are
@@ -206,6 +260,50 @@ impl OpenSections {
     pub fn all_open(&self) -> bool {
         self.closed.is_empty()
     }
+
+    /// Starts with these sections closed (ids the report does not have are
+    /// ignored).
+    pub fn with_closed(report: &Report, ids: &[String]) -> OpenSections {
+        let known: BTreeSet<&str> = report
+            .walk_sections()
+            .iter()
+            .map(|(_, s)| s.id.as_str())
+            .collect();
+        OpenSections {
+            closed: ids
+                .iter()
+                .filter(|i| known.contains(i.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// Opens whatever hides the element `target` (a section, block, chart
+    /// or key figure id): its section and every section around it.
+    pub fn reveal(&mut self, report: &Report, target: &str) {
+        fn holds(s: &Section, target: &str) -> bool {
+            s.id == target
+                || s.blocks.iter().any(|b| {
+                    b.id() == target
+                        || matches!(b, Block::Figures { figures, .. } if figures.iter().any(|f| f == target))
+                })
+        }
+        fn go(open: &mut OpenSections, sections: &[Section], target: &str) -> bool {
+            for s in sections {
+                if holds(s, target) || go(open, &s.sections, target) {
+                    open.set(&s.id, true);
+                    return true;
+                }
+            }
+            false
+        }
+        go(self, &report.sections, target);
+    }
+
+    /// The closed sections' ids, sorted.
+    pub fn closed_ids(&self) -> Vec<String> {
+        self.closed.iter().cloned().collect()
+    }
 }
 
 #[cfg(test)]
@@ -231,6 +329,41 @@ mod tests {
         assert_eq!(o.section.as_deref(), Some("x%"));
         assert_eq!(percent_decode("%E8%A1%8C"), "行");
         assert_eq!(percent_decode("%行%"), "%行%");
+    }
+
+    #[test]
+    fn reading_state_round_trips_through_the_url() {
+        let q = query_with_state(
+            "?lang=en&q=old&closed=a",
+            "行政 复议",
+            &["part-1".into(), "part-2".into()],
+        );
+        assert_eq!(
+            q,
+            "?lang=en&q=%E8%A1%8C%E6%94%BF%20%E5%A4%8D%E8%AE%AE&closed=part-1,part-2"
+        );
+        let (o, w) = ViewOptions::from_query(&q);
+        assert!(w.is_empty());
+        assert_eq!(o.query, "行政 复议");
+        assert_eq!(o.closed, vec!["part-1".to_string(), "part-2".to_string()]);
+        assert_eq!(query_with_state("?q=x", "", &[]), "");
+    }
+
+    #[test]
+    fn reveal_opens_every_section_around_a_target() {
+        let r = crate::model::parse_report(include_str!("../../tests/fixtures/valid/minimal.json"))
+            .unwrap();
+        let mut o =
+            OpenSections::with_closed(&r, &["part-1".into(), "part-1-1".into(), "nope".into()]);
+        assert_eq!(
+            o.closed_ids(),
+            vec!["part-1".to_string(), "part-1-1".to_string()]
+        );
+        o.reveal(&r, "fig-b");
+        assert!(o.all_open());
+        o.collapse_all(&r);
+        o.reveal(&r, "part-1");
+        assert_eq!(o.closed_ids(), vec!["part-1-1".to_string()]);
     }
 
     #[test]
