@@ -189,9 +189,13 @@ pub(crate) fn need<T>(v: Option<T>, name: &str, kind: &str) -> Result<T, String>
     v.ok_or_else(|| format!("missing field `{name}` in a `{kind}` object"))
 }
 
-/// Refuses fields that do not belong to a `kind` object.
-pub(crate) fn refuse(present: &[(&str, bool)], kind: &str) -> Result<(), String> {
-    match present.iter().find(|(_, p)| *p) {
+/// Refuses fields present (`true`) that are not `allowed` in a `kind`
+/// object.
+pub(crate) fn only(present: &[(&str, bool)], allowed: &[&str], kind: &str) -> Result<(), String> {
+    match present
+        .iter()
+        .find(|(name, p)| *p && !allowed.contains(name))
+    {
         Some((name, _)) => Err(format!(
             "unknown field `{name}`: a `{kind}` object has no such field"
         )),
@@ -222,111 +226,60 @@ impl TryFrom<RawBlock> for Block {
 impl Block {
     fn from_raw(r: RawBlock) -> Result<Block, String> {
         let k = r.kind.as_str();
-        let block = match k {
-            "paragraph" | "note" => {
-                refuse(
-                    &[
-                        ("ordered", r.ordered.is_some()),
-                        ("items", r.items.is_some()),
-                        ("figures", r.figures.is_some()),
-                        ("chart", r.chart.is_some()),
-                        ("caption", r.caption.is_some()),
-                        ("columns", r.columns.is_some()),
-                        ("rows", r.rows.is_some()),
-                        ("source", r.source.is_some()),
-                    ],
-                    k,
-                )?;
-                let (id, text) = (need(r.id, "id", k)?, need(r.text, "text", k)?);
-                if k == "note" {
-                    Block::Note { id, text }
-                } else {
-                    Block::Paragraph { id, text }
-                }
-            }
-            "list" => {
-                refuse(
-                    &[
-                        ("text", r.text.is_some()),
-                        ("figures", r.figures.is_some()),
-                        ("chart", r.chart.is_some()),
-                        ("caption", r.caption.is_some()),
-                        ("columns", r.columns.is_some()),
-                        ("rows", r.rows.is_some()),
-                        ("source", r.source.is_some()),
-                    ],
-                    k,
-                )?;
-                Block::List {
-                    id: need(r.id, "id", k)?,
-                    ordered: r.ordered.unwrap_or(false),
-                    items: need(r.items, "items", k)?,
-                }
-            }
-            "figures" => {
-                refuse(
-                    &[
-                        ("text", r.text.is_some()),
-                        ("ordered", r.ordered.is_some()),
-                        ("items", r.items.is_some()),
-                        ("chart", r.chart.is_some()),
-                        ("caption", r.caption.is_some()),
-                        ("columns", r.columns.is_some()),
-                        ("rows", r.rows.is_some()),
-                        ("source", r.source.is_some()),
-                    ],
-                    k,
-                )?;
-                Block::Figures {
-                    id: need(r.id, "id", k)?,
-                    figures: need(r.figures, "figures", k)?,
-                }
-            }
-            "chart" => {
-                refuse(
-                    &[
-                        ("id", r.id.is_some()),
-                        ("text", r.text.is_some()),
-                        ("ordered", r.ordered.is_some()),
-                        ("items", r.items.is_some()),
-                        ("figures", r.figures.is_some()),
-                        ("caption", r.caption.is_some()),
-                        ("columns", r.columns.is_some()),
-                        ("rows", r.rows.is_some()),
-                        ("source", r.source.is_some()),
-                    ],
-                    k,
-                )?;
-                Block::Chart {
-                    chart: need(r.chart, "chart", k)?,
-                }
-            }
-            "table" => {
-                refuse(
-                    &[
-                        ("text", r.text.is_some()),
-                        ("ordered", r.ordered.is_some()),
-                        ("items", r.items.is_some()),
-                        ("figures", r.figures.is_some()),
-                        ("chart", r.chart.is_some()),
-                    ],
-                    k,
-                )?;
-                Block::Table(Table {
-                    id: need(r.id, "id", k)?,
-                    caption: need(r.caption, "caption", k)?,
-                    columns: need(r.columns, "columns", k)?,
-                    rows: need(r.rows, "rows", k)?,
-                    source: need(r.source, "source", k)?,
-                })
-            }
+        let present = [
+            ("id", r.id.is_some()),
+            ("text", r.text.is_some()),
+            ("ordered", r.ordered.is_some()),
+            ("items", r.items.is_some()),
+            ("figures", r.figures.is_some()),
+            ("chart", r.chart.is_some()),
+            ("caption", r.caption.is_some()),
+            ("columns", r.columns.is_some()),
+            ("rows", r.rows.is_some()),
+            ("source", r.source.is_some()),
+        ];
+        let allowed: &[&str] = match k {
+            "paragraph" | "note" => &["id", "text"],
+            "list" => &["id", "ordered", "items"],
+            "figures" => &["id", "figures"],
+            "chart" => &["chart"],
+            "table" => &["id", "caption", "columns", "rows", "source"],
             other => {
                 return Err(format!(
                     "unknown block type `{other}`, expected one of `paragraph`, `list`, `figures`, `chart`, `table`, `note`"
                 ))
             }
         };
-        Ok(block)
+        only(&present, allowed, k)?;
+        Ok(match k {
+            "paragraph" => Block::Paragraph {
+                id: need(r.id, "id", k)?,
+                text: need(r.text, "text", k)?,
+            },
+            "note" => Block::Note {
+                id: need(r.id, "id", k)?,
+                text: need(r.text, "text", k)?,
+            },
+            "list" => Block::List {
+                id: need(r.id, "id", k)?,
+                ordered: r.ordered.unwrap_or(false),
+                items: need(r.items, "items", k)?,
+            },
+            "figures" => Block::Figures {
+                id: need(r.id, "id", k)?,
+                figures: need(r.figures, "figures", k)?,
+            },
+            "chart" => Block::Chart {
+                chart: need(r.chart, "chart", k)?,
+            },
+            _ => Block::Table(Table {
+                id: need(r.id, "id", k)?,
+                caption: need(r.caption, "caption", k)?,
+                columns: need(r.columns, "columns", k)?,
+                rows: need(r.rows, "rows", k)?,
+                source: need(r.source, "source", k)?,
+            }),
+        })
     }
 }
 

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::report::{need, refuse};
+use super::report::{need, only};
 use crate::i18n::Lang;
 
 /// A number as the report (or a cited source) states it.
@@ -104,38 +104,37 @@ impl TryFrom<RawQualifier> for Qualifier {
 
     fn try_from(r: RawQualifier) -> Result<Qualifier, String> {
         let k = r.kind.as_str();
-        let (m, h, ru) = (r.marker.is_some(), r.high.is_some(), r.rule.is_some());
-        Ok(match k {
-            "exact" => {
-                refuse(&[("marker", m), ("high", h), ("rule", ru)], k)?;
-                Qualifier::Exact
-            }
-            "lower_bound" | "upper_bound" => {
-                refuse(&[("high", h), ("rule", ru)], k)?;
-                let marker = need(r.marker, "marker", k)?;
-                if k == "lower_bound" {
-                    Qualifier::LowerBound { marker }
-                } else {
-                    Qualifier::UpperBound { marker }
-                }
-            }
-            "range" => {
-                refuse(&[("marker", m), ("rule", ru)], k)?;
-                Qualifier::Range {
-                    high: need(r.high, "high", k)?,
-                }
-            }
-            "derived" => {
-                refuse(&[("marker", m), ("high", h)], k)?;
-                Qualifier::Derived {
-                    rule: need(r.rule, "rule", k)?,
-                }
-            }
+        let present = [
+            ("marker", r.marker.is_some()),
+            ("high", r.high.is_some()),
+            ("rule", r.rule.is_some()),
+        ];
+        let allowed: &[&str] = match k {
+            "exact" => &[],
+            "lower_bound" | "upper_bound" => &["marker"],
+            "range" => &["high"],
+            "derived" => &["rule"],
             other => {
                 return Err(format!(
                     "unknown qualifier kind `{other}`, expected one of `exact`, `lower_bound`, `upper_bound`, `range`, `derived`"
                 ))
             }
+        };
+        only(&present, allowed, k)?;
+        Ok(match k {
+            "exact" => Qualifier::Exact,
+            "lower_bound" => Qualifier::LowerBound {
+                marker: need(r.marker, "marker", k)?,
+            },
+            "upper_bound" => Qualifier::UpperBound {
+                marker: need(r.marker, "marker", k)?,
+            },
+            "range" => Qualifier::Range {
+                high: need(r.high, "high", k)?,
+            },
+            _ => Qualifier::Derived {
+                rule: need(r.rule, "rule", k)?,
+            },
         })
     }
 }
@@ -164,36 +163,33 @@ impl TryFrom<RawProvenance> for Provenance {
 
     fn try_from(r: RawProvenance) -> Result<Provenance, String> {
         let k = r.kind.as_str();
-        Ok(match k {
+        let present = [
+            ("paragraph", r.paragraph.is_some()),
+            ("url", r.url.is_some()),
+            ("publisher", r.publisher.is_some()),
+            ("note", r.note.is_some()),
+        ];
+        match k {
             "paragraph" => {
-                refuse(
-                    &[
-                        ("url", r.url.is_some()),
-                        ("publisher", r.publisher.is_some()),
-                        ("note", r.note.is_some()),
-                    ],
-                    k,
-                )?;
-                Provenance::Paragraph {
+                only(&present, &["paragraph"], k)?;
+                Ok(Provenance::Paragraph {
                     paragraph: need(r.paragraph, "paragraph", k)?,
                     quote: need(r.quote, "quote", k)?,
-                }
+                })
             }
             "external" => {
-                refuse(&[("paragraph", r.paragraph.is_some())], k)?;
-                Provenance::External {
+                only(&present, &["url", "publisher", "note"], k)?;
+                Ok(Provenance::External {
                     url: need(r.url, "url", k)?,
                     publisher: need(r.publisher, "publisher", k)?,
                     quote: need(r.quote, "quote", k)?,
                     note: r.note,
-                }
+                })
             }
-            other => {
-                return Err(format!(
-                    "unknown source kind `{other}`, expected `paragraph` or `external`"
-                ))
-            }
-        })
+            other => Err(format!(
+                "unknown source kind `{other}`, expected `paragraph` or `external`"
+            )),
+        }
     }
 }
 
