@@ -11,20 +11,26 @@ use crate::model::{Chart, Qualifier};
 /// Draws `chart` as grouped bars.
 pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartError> {
     let pal = style.theme.palette();
-    let k = chart.series.len().max(1) as f64;
+    // Bar slots go to series with points, in order; a hidden series
+    // leaves no gap.
+    let slots: Vec<usize> = (0..chart.series.len())
+        .filter(|&i| !chart.series[i].points.is_empty())
+        .collect();
+    let k = slots.len().max(1) as f64;
     let group = 0.76;
     let bar_w = group / k;
     let font = style.font();
     draw_frame(chart, style, |area, plot| {
         let mut placed = Vec::new();
         let base = plot.y(0f64.clamp(plot.axis.min, plot.axis.max));
-        for (si, s) in chart.series.iter().enumerate() {
+        for (slot, &si) in slots.iter().enumerate() {
+            let s = &chart.series[si];
             let color = rgb(pal.series_color(si));
             for (pi, p) in s.points.iter().enumerate() {
                 let Some(ci) = category_index(chart, &p.x) else {
                     continue;
                 };
-                let c = ci as f64 - group / 2.0 + si as f64 * bar_w;
+                let c = ci as f64 - group / 2.0 + slot as f64 * bar_w;
                 let x0 = plot.x(c + bar_w * 0.06);
                 let x1 = plot.x(c + bar_w * 0.94);
                 let xm = (x0 + x1) / 2;

@@ -92,6 +92,22 @@ pub(super) fn approx_width(s: &str, font: f64) -> f64 {
         * font
 }
 
+/// Breaks `s` into lines of at most `max_px` (by [`approx_width`]),
+/// between any two characters: Chinese has no spaces to break at.
+pub(super) fn wrap(s: &str, font: f64, max_px: f64) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for c in s.chars() {
+        let last = lines.last_mut().expect("never empty");
+        if !last.is_empty()
+            && approx_width(last, font) + approx_width(c.encode_utf8(&mut [0; 4]), font) > max_px
+        {
+            lines.push(String::new());
+        }
+        lines.last_mut().expect("never empty").push(c);
+    }
+    lines
+}
+
 /// Shortens `s` to fit `max_px`, ending with `…` when cut.
 pub(super) fn fit(s: &str, font: f64, max_px: f64) -> String {
     if approx_width(s, font) <= max_px {
@@ -152,11 +168,16 @@ pub(super) fn draw_frame(
 
         // Legend row(s) under the unit when there is more than one series.
         let mut top = font * 2.2;
-        if chart.series.len() > 1 {
+        let shown = chart.series.iter().filter(|s| !s.points.is_empty()).count();
+        if shown > 1 {
             let (mut x, mut y) = (pad, top);
             let line_h = font * 1.5;
             let sw = font * 0.9;
             for (i, s) in chart.series.iter().enumerate() {
+                // Hidden by the reader (drawn without points): no entry.
+                if s.points.is_empty() {
+                    continue;
+                }
                 let item_w = approx_width(&s.name, font * 0.9) + font * 2.2;
                 if x + item_w > w - pad && x > pad {
                     x = pad;

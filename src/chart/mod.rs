@@ -35,6 +35,9 @@ pub struct ChartStyle {
     pub theme: Theme,
     /// Language of axis titles and value labels.
     pub lang: Lang,
+    /// Series the reader switched off: bit `i` hides series `i`. Hidden
+    /// series keep their colours' places, so the others never change colour.
+    pub hidden: u16,
 }
 
 impl ChartStyle {
@@ -54,7 +57,13 @@ impl ChartStyle {
             text_scale,
             theme,
             lang,
+            hidden: 0,
         }
+    }
+
+    /// Whether series `i` is switched off.
+    pub fn is_hidden(&self, i: usize) -> bool {
+        i < 16 && self.hidden & (1 << i) != 0
     }
 
     /// Font size in CSS pixels for body text in the chart.
@@ -92,6 +101,30 @@ impl std::error::Error for ChartError {}
 
 /// Draws `chart` as a standalone SVG document string.
 pub fn render_svg(chart: &Chart, style: &ChartStyle) -> Result<String, ChartError> {
+    // A hidden series is drawn as one without points, so every other
+    // series keeps its index, colour and bar slot order.
+    let masked;
+    let chart = if style.hidden == 0 {
+        chart
+    } else {
+        masked = Chart {
+            series: chart
+                .series
+                .iter()
+                .enumerate()
+                .map(|(i, s)| crate::model::Series {
+                    points: if style.is_hidden(i) {
+                        Vec::new()
+                    } else {
+                        s.points.clone()
+                    },
+                    ..s.clone()
+                })
+                .collect(),
+            ..chart.clone()
+        };
+        &masked
+    };
     if chart.series.iter().all(|s| s.points.is_empty()) || chart.categories.is_empty() {
         return Err(ChartError::NoData);
     }
@@ -110,6 +143,53 @@ pub fn render_svg(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErro
         svg.insert_str(end, &attrs);
     }
     Ok(svg)
+}
+
+/// The chart as a file to download: `render_svg`'s drawing with the title
+/// above it and the source lines below, on the theme's background, as one
+/// self-contained SVG document (also the picture a PNG is made from).
+pub fn export_svg(
+    chart: &Chart,
+    style: &ChartStyle,
+    title: &str,
+    footer: &[String],
+) -> Result<String, ChartError> {
+    let inner = render_svg(chart, style)?;
+    // The point targets are for the page, not the picture.
+    let inner = match (inner.find("<g class=\"pts\">"), inner.rfind("</svg>")) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &inner[..a], &inner[b..]),
+        _ => inner,
+    };
+    let pal = style.theme.palette();
+    let (w, font) = (style.width as f64, style.font());
+    let pad = font;
+    let color = |(r, g, b): (u8, u8, u8)| format!("#{r:02x}{g:02x}{b:02x}");
+    let mut out = String::new();
+    let mut y = pad;
+    let line = |out: &mut String, text: &str, size: f64, weight: &str, y: &mut f64| {
+        for part in frame::wrap(text, size, w - 2.0 * pad) {
+            *y += size * 1.35;
+            *out += &format!(
+                "<text x=\"{pad}\" y=\"{y:.0}\" font-size=\"{size:.1}\" font-weight=\"{weight}\" fill=\"{}\">{}</text>",
+                color(pal.text),
+                escape_xml(&part)
+            );
+        }
+    };
+    line(&mut out, title, font * 1.25, "bold", &mut y);
+    y += pad * 0.6;
+    let chart_top = y;
+    y += style.height as f64 + pad * 0.4;
+    for f in footer {
+        line(&mut out, f, font * 0.8, "normal", &mut y);
+    }
+    let height = (y + pad).ceil();
+    // Place the drawing below the title: a nested <svg> with a y offset.
+    let inner = inner.replacen("<svg ", &format!("<svg y=\"{chart_top:.0}\" "), 1);
+    Ok(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" viewBox=\"0 0 {w} {height}\" font-family=\"sans-serif\"><rect width=\"100%\" height=\"100%\" fill=\"{}\"/>{out}{inner}</svg>",
+        color(pal.background)
+    ))
 }
 
 /// Escapes text for an XML attribute or element.

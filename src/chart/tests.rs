@@ -246,3 +246,54 @@ fn every_point_gets_one_target_inside_the_chart() {
         }
     }
 }
+
+#[test]
+fn hidden_series_lose_points_and_legend_but_keep_colours() {
+    let c = chart(
+        ChartKind::Bar,
+        vec![
+            vec![("2021", value(10.0, Qualifier::Exact))],
+            vec![("2021", value(900.0, Qualifier::Exact))],
+            vec![("2021", value(30.0, Qualifier::Exact))],
+        ],
+    );
+    let all = render_svg(&c, &style()).unwrap();
+    let mut s = style();
+    s.hidden = 0b010;
+    let some = render_svg(&c, &s).unwrap();
+    assert_eq!(all.matches("class=\"pt\"").count(), 3);
+    assert_eq!(some.matches("class=\"pt\"").count(), 2);
+    assert!(!some.contains("data-series=\"1\""));
+    assert!(texts(&all).contains(&"系列1".to_string()));
+    assert!(!texts(&some).contains(&"系列1".to_string()));
+    // The axis follows what is shown: 900 no longer sets its top.
+    assert!(texts(&all).iter().any(|t| t == "900" || t == "1000"));
+    assert!(!texts(&some).iter().any(|t| t == "900" || t == "1000"));
+    // Series 2 keeps its colour with series 1 hidden.
+    let third = Theme::Light.palette().series_color(2);
+    let hex = format!("#{:02X}{:02X}{:02X}", third.0, third.1, third.2);
+    assert!(some.to_uppercase().contains(&hex), "{hex}");
+    s.hidden = 0b111;
+    assert_eq!(render_svg(&c, &s), Err(ChartError::NoData));
+}
+
+#[test]
+fn export_has_title_sources_and_no_targets() {
+    let c = chart(
+        ChartKind::Line,
+        vec![vec![
+            ("2021", value(1.0, Qualifier::Exact)),
+            ("2022", value(2.0, Qualifier::Exact)),
+        ]],
+    );
+    let footer = vec!["来源:<script>很长的来源说明".repeat(8)];
+    let svg = export_svg(&c, &style(), "标题 & <b>", &footer).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains(">标题 &amp; &lt;b&gt;</text>"));
+    assert!(!svg.contains("<script") && !svg.contains("<b>"));
+    assert!(!svg.contains("class=\"pt\""));
+    // The long source wraps onto several lines inside the width.
+    assert!(texts(&svg).iter().filter(|t| t.contains("来源")).count() >= 2);
+    assert_eq!(svg.matches("<svg").count(), 2);
+    assert_eq!(svg.matches("</svg>").count(), 2);
+}

@@ -5,11 +5,13 @@
 //! `web_sys` or `plotters`. The viewer, the command-line tool and the tests
 //! all build on it.
 
+mod data;
 mod load;
 mod report;
 mod validate;
 mod value;
 
+pub use data::{chart_csv, chart_summary, parse_csv, point_text, report_csv, CSV_BOM};
 pub use load::{
     parse_report, parse_unchecked, pointer_at, report_origin_allowed, Diagnostic, LoadError,
     MAX_REPORT_BYTES,

@@ -1,18 +1,25 @@
 //! A chart as a `<figure>`: caption, unit, the SVG drawn by [`crate::chart`]
 //! at the container's width, description, notes, sources and a data table.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::dom;
 use super::embed::EmbedTarget;
 use super::embed_view::EmbedCode;
-use super::figures::SourceLine;
+use super::figures::{CopyLink, SourceLine};
+use super::state::{chart_key_target, file_name};
 use super::Viewer;
-use crate::chart::{render_svg, ChartStyle, Mark, DEFAULT_WIDTH};
+use crate::chart::{export_svg, render_svg, ChartStyle, Mark, DEFAULT_WIDTH};
 use crate::i18n::Lang;
-use crate::model::{Chart, Provenance};
+use crate::model::{chart_csv, chart_summary, point_text, Chart, Provenance, Report};
 
-/// One chart with everything a reader needs to trust it.
+/// One chart with everything a reader needs to trust it: caption and unit,
+/// a chart/table switch, legend buttons that show and hide series, the
+/// drawing (hover or arrow keys show each value with its source), the
+/// author's description and a computed summary, notes, sources, the table,
+/// downloads and a link.
 #[component]
 pub fn ChartFigure(
     /// The chart to show.
@@ -21,17 +28,24 @@ pub fn ChartFigure(
     let v = expect_context::<Viewer>();
     let lang = v.lang;
     let width = RwSignal::new(DEFAULT_WIDTH);
+    let hidden = RwSignal::new(0u16);
+    let table = RwSignal::new(false);
     let holder = NodeRef::<leptos::html::Div>::new();
-    let spec = chart.clone();
+    let spec = Arc::new(chart.clone());
     let (theme, text) = (v.theme, v.text);
-    let svg = Memo::new(move |_| {
-        let style = ChartStyle::for_width(width.get(), text.get().scale(), theme.get(), lang);
-        render_svg(&spec, &style).unwrap_or_else(|e| {
-            format!(
-                "<p class=\"chart-error\">{}</p>",
-                crate::chart::escape_xml(&e.to_string())
-            )
-        })
+    let svg = Memo::new({
+        let spec = spec.clone();
+        move |_| {
+            let mut style =
+                ChartStyle::for_width(width.get(), text.get().scale(), theme.get(), lang);
+            style.hidden = hidden.get();
+            render_svg(&spec, &style).unwrap_or_else(|e| {
+                format!(
+                    "<p class=\"chart-error\">{}</p>",
+                    crate::chart::escape_xml(&e.to_string())
+                )
+            })
+        }
     });
     Effect::new(move |_| {
         if let Some(el) = holder.get() {
@@ -39,12 +53,66 @@ pub fn ChartFigure(
         }
     });
 
+    // The point shown in the tip: index among the drawn targets, its text
+    // and where to put the tip (relative to the drawing).
+    let tip = RwSignal::new(None::<(usize, String, i32, i32)>);
+    let spoken = RwSignal::new(String::new());
+    let report = v.report.clone();
+    let show = {
+        let spec = spec.clone();
+        move |i: usize, speak: bool| {
+            let Some(el) = holder.get_untracked() else {
+                return;
+            };
+            let Some((series, point, x, y)) = dom::chart_point(&el, i) else {
+                return;
+            };
+            let said = point_text(&report, &spec, series, point, lang);
+            if speak {
+                spoken.set(said.clone());
+            }
+            tip.set(Some((i, said, x as i32, y as i32)));
+        }
+    };
+    // Re-drawing (resize, theme, a series switched) replaces the targets.
+    Effect::new(move |_| {
+        svg.track();
+        tip.set(None);
+    });
+    let on_move = {
+        let show = show.clone();
+        move |ev: leptos::ev::PointerEvent| {
+            if let Some(i) = dom::point_under(&ev) {
+                if tip.with_untracked(|t| t.as_ref().map(|t| t.0)) != Some(i) {
+                    show(i, false);
+                }
+            }
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(el) = holder.get_untracked() else {
+            return;
+        };
+        let points = dom::chart_points(&el);
+        let now = tip.with_untracked(|t| t.as_ref().map(|t| t.0));
+        if ev.key() == "Escape" {
+            tip.set(None);
+        } else if let Some(i) = chart_key_target(&points, now, &ev.key()) {
+            ev.prevent_default();
+            show(i, true);
+        }
+    };
+
     let marks: Vec<Mark> = chart
         .series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| Mark::of(&p.value)))
         .collect();
     let key = marks_key(&marks, lang).map(|k| view! { <p class="chart-key">{k}</p> });
+    let summary = chart_summary(&chart, lang)
+        .into_iter()
+        .map(|t| view! { <li>{t}</li> })
+        .collect_view();
     let notes = chart
         .notes
         .iter()
@@ -54,23 +122,149 @@ pub fn ChartFigure(
         .into_iter()
         .map(|s| view! { <li><SourceLine source=s lang=lang /></li> })
         .collect_view();
+    let n_series = chart.series.len() as u32;
+    let legend = (chart.series.len() > 1).then(|| {
+        let buttons = chart
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let bit = 1u16 << i.min(15);
+                let swatch = move || {
+                    let (r, g, b) = theme.get().palette().series_color(i);
+                    format!("background:#{r:02x}{g:02x}{b:02x}")
+                };
+                view! {
+                    <button
+                        type="button"
+                        aria-pressed=move || (hidden.get() & bit == 0).to_string()
+                        on:click=move |_| {
+                            // The last series shown stays: an empty chart says nothing.
+                            let next = hidden.get_untracked() ^ bit;
+                            if next.count_ones() < n_series {
+                                hidden.set(next);
+                            }
+                        }
+                    >
+                        <span class="swatch" style=swatch aria-hidden="true"></span>
+                        {s.name.clone()}
+                    </button>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="chart-legend" role="group" aria-label=lang.pick("显示或隐藏数据系列", "Show or hide series")>
+                {buttons}
+            </div>
+        }
+    });
     let label = format!("{}。{}", chart.title, chart.description);
-    let unit = format!("{}{}", lang.pick("单位:", "Unit: "), chart.unit);
+    let unit = format!("{}{}", lang.pick("单位\u{FF1A}", "Unit: "), chart.unit);
+    let help_id = format!("help-{}", chart.id);
+    let status = v.status;
+    let download = {
+        let spec = spec.clone();
+        let report = v.report.clone();
+        move |kind: &'static str| {
+            let name = file_name(&spec.title, kind);
+            if kind == "csv" {
+                let csv = chart_csv(&report, &spec, lang);
+                dom::download_text(&name, "text/csv;charset=utf-8", &csv);
+            } else {
+                let footer = export_footer(&report, &spec, lang);
+                let mut style = ChartStyle::for_width(
+                    width.get_untracked().max(640),
+                    text.get_untracked().scale(),
+                    theme.get_untracked(),
+                    lang,
+                );
+                style.hidden = hidden.get_untracked();
+                let Ok(doc) = export_svg(&spec, &style, &spec.title, &footer) else {
+                    return;
+                };
+                if kind == "svg" {
+                    dom::download_text(&name, "image/svg+xml", &doc);
+                } else {
+                    let (w, h) = svg_size(&doc);
+                    dom::download_png(name.clone(), &doc, w, h);
+                }
+            }
+            dom::announce(
+                status,
+                format!("{}{name}", lang.pick("已下载\u{FF1A}", "Downloaded: ")),
+            );
+        }
+    };
+    let dl = move |kind: &'static str, label: &'static str| {
+        let download = download.clone();
+        view! {
+            <button type="button" data-download=kind on:click=move |_| download(kind)>{label}</button>
+        }
+    };
     view! {
         <figure class="chart" id=chart.id.clone() data-testid="chart">
             <figcaption>
                 <span class="chart-title">{chart.title.clone()}</span>
                 <span class="chart-unit">{unit}</span>
             </figcaption>
-            <div class="chart-svg" node_ref=holder role="img" aria-label=label inner_html=move || svg.get()></div>
+            <div class="chart-tools" role="group" aria-label=lang.pick("图表工具", "Chart tools")>
+                <span class="seg">
+                    <button type="button" data-testid="show-chart" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>
+                        {lang.pick("图表", "Chart")}
+                    </button>
+                    <button type="button" data-testid="show-table" aria-pressed=move || table.get().to_string() on:click=move |_| table.set(true)>
+                        {lang.pick("表格", "Table")}
+                    </button>
+                </span>
+                {dl("svg", lang.pick("下载 SVG", "SVG"))}
+                {dl("png", lang.pick("下载 PNG", "PNG"))}
+                {dl("csv", lang.pick("下载 CSV", "CSV"))}
+                <CopyLink id=chart.id.clone() />
+            </div>
+            <div class="chart-view" class:away=move || table.get()>
+                {legend}
+                <div class="chart-stage">
+                    <div
+                        class="chart-svg"
+                        node_ref=holder
+                        tabindex="0"
+                        role="group"
+                        aria-roledescription=lang.pick("图表", "chart")
+                        aria-label=label
+                        aria-describedby=help_id.clone()
+                        inner_html=move || svg.get()
+                        on:pointermove=on_move
+                        on:pointerleave=move |_| tip.set(None)
+                        on:keydown=on_key
+                        on:blur=move |_| tip.set(None)
+                    ></div>
+                    <p
+                        class="chart-tip"
+                        aria-hidden="true"
+                        data-testid="chart-tip"
+                        hidden=move || tip.with(|t| t.is_none())
+                        style=move || tip.with(|t| t.as_ref().map(|t| format!("left:{}px;top:{}px", t.2, t.3)).unwrap_or_default())
+                    >
+                        {move || tip.with(|t| t.as_ref().map(|t| t.1.clone()).unwrap_or_default())}
+                    </p>
+                </div>
+                <p class="chart-help" id=help_id>
+                    {lang.pick(
+                        "把鼠标移到数据点上，或选中图表后按方向键（←→ 同一系列，↑↓ 换系列），查看数值和出处。",
+                        "Point at a value, or select the chart and use the arrow keys (← → along a series, ↑ ↓ across series), to see each number and its source.",
+                    )}
+                </p>
+                <p class="sr-only" aria-live="polite" data-testid="chart-live">{move || spoken.get()}</p>
+            </div>
             <p class="chart-desc">{chart.description.clone()}</p>
+            <ul class="chart-summary" aria-label=lang.pick("数据摘要", "Summary of the data")>{summary}</ul>
             {key}
             <ul class="chart-notes" aria-label=lang.pick("注释", "Notes")>{notes}</ul>
             <div class="chart-sources">
                 <span class="label">{lang.pick("数据来源", "Sources")}</span>
                 <ul>{sources}</ul>
             </div>
-            <DataTable chart=chart.clone() />
+            <DataTable chart=chart.clone() shown=table />
             {v.offers_embed.then(|| view! {
                 <EmbedCode target=EmbedTarget::Chart(chart.id.clone()) title=chart.title.clone() />
             })}
@@ -79,11 +273,42 @@ pub fn ChartFigure(
     .into_any()
 }
 
+/// The lines under a downloaded chart: its sources and the report it is from.
+fn export_footer(report: &Report, chart: &Chart, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = distinct_sources(chart)
+        .iter()
+        .map(|s| {
+            format!(
+                "{}{}",
+                lang.pick("来源\u{FF1A}", "Source: "),
+                s.describe(report, lang)
+            )
+        })
+        .collect();
+    out.push(format!("{} · {}", report.meta.issuer, report.meta.title));
+    out
+}
+
+/// The `width` and `height` of an SVG document made by `export_svg`.
+fn svg_size(doc: &str) -> (u32, u32) {
+    let attr = |name: &str| {
+        let at = doc.find(&format!(" {name}=\""))? + name.len() + 3;
+        doc[at..].split('"').next()?.parse::<f64>().ok()
+    };
+    (
+        attr("width").unwrap_or(720.0) as u32,
+        attr("height").unwrap_or(400.0) as u32,
+    )
+}
+
 /// The chart's numbers as a real table, each with its qualifier.
 #[component]
 fn DataTable(
     /// The chart whose data to list.
     chart: Chart,
+    /// Whether the reader chose the table over the chart: then it is shown;
+    /// otherwise it stays in the page for screen readers only.
+    shown: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = expect_context::<Viewer>().lang;
     let head = chart
@@ -117,8 +342,7 @@ fn DataTable(
         })
         .collect_view();
     view! {
-        <details class="chart-table">
-            <summary>{lang.pick("查看数据表", "Show the data table")}</summary>
+        <div class="chart-table" class:sr-only=move || !shown.get() data-testid="chart-table">
             <table>
                 <caption>{chart.title.clone()}</caption>
                 <thead>
@@ -129,7 +353,7 @@ fn DataTable(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </details>
+        </div>
     }
     .into_any()
 }

@@ -65,8 +65,17 @@ pub fn mount() {
         .and_then(|e| e.get_attribute("data-page"))
         .is_some_and(|p| p == "offline");
     options.embed |= is_framed();
+    // The URL's choice first, then the reader's remembered one, then the
+    // system's.
     if options.theme.is_none() {
-        options.theme = Some(system_theme());
+        options.theme = Some(
+            recall("theme")
+                .and_then(|t| Theme::parse(&t))
+                .unwrap_or_else(system_theme),
+        );
+    }
+    if options.text.is_none() {
+        options.text = recall("text").and_then(|t| super::TextSize::parse(&t));
     }
     options.target = window()
         .location()
@@ -211,18 +220,13 @@ fn render(report: Result<Arc<Report>, LoadError>, options: ViewOptions) {
 fn is_framed() -> bool {
     let w = window();
     match w.parent() {
-        Ok(Some(parent)) => !Object_is(&parent, &w),
+        Ok(Some(parent)) => !js_sys::Object::is(parent.as_ref(), w.as_ref()),
         _ => false,
     }
 }
 
-#[allow(non_snake_case)]
-fn Object_is(a: &web_sys::Window, b: &web_sys::Window) -> bool {
-    js_sys::Object::is(a.as_ref(), b.as_ref())
-}
-
 /// The theme the reader's system asks for: dark, high contrast or light.
-fn system_theme() -> Theme {
+pub fn system_theme() -> Theme {
     let matches = |q: &str| {
         window()
             .match_media(q)
@@ -275,6 +279,64 @@ pub fn follow_width(el: &web_sys::HtmlDivElement, width: RwSignal<u32>) {
     }
     // The observer lives as long as the element; the callback must too.
     cb.forget();
+}
+
+/// The point targets of a chart drawing, in drawing order.
+fn point_targets(el: &web_sys::Element) -> Vec<web_sys::Element> {
+    let Ok(list) = el.query_selector_all("circle.pt") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+fn attr_index(el: &web_sys::Element, name: &str) -> usize {
+    el.get_attribute(name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(usize::MAX)
+}
+
+/// Series and category of every point drawn in the chart `el`.
+pub fn chart_points(el: &web_sys::Element) -> Vec<(usize, String)> {
+    point_targets(el)
+        .iter()
+        .map(|t| {
+            (
+                attr_index(t, "data-series"),
+                t.get_attribute("data-x").unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// Marks the `i`th point of the chart `el` as the one shown and returns
+/// its series, its index in the series, and where its tip goes relative to
+/// `el` (centre, top).
+pub fn chart_point(el: &web_sys::Element, i: usize) -> Option<(usize, usize, f64, f64)> {
+    let targets = point_targets(el);
+    for t in &targets {
+        let _ = t.class_list().remove_1("on");
+    }
+    let t = targets.get(i)?;
+    let _ = t.class_list().add_1("on");
+    let (r, host) = (t.get_bounding_client_rect(), el.get_bounding_client_rect());
+    Some((
+        attr_index(t, "data-series"),
+        attr_index(t, "data-point"),
+        r.left() + r.width() / 2.0 - host.left(),
+        r.top() - host.top(),
+    ))
+}
+
+/// The index of the point target under the pointer, if any.
+pub fn point_under(ev: &web_sys::PointerEvent) -> Option<usize> {
+    let t = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    if !t.class_list().contains("pt") {
+        return None;
+    }
+    let all = point_targets(&t.closest("svg").ok()??);
+    all.iter().position(|o| o == &t)
 }
 
 /// Keeps the viewer's `current` section: the last one whose heading has
@@ -479,12 +541,33 @@ pub fn copy_text(text: &str) {
     }
 }
 
-/// Writes the reading state into the URL without a new history entry.
-pub fn write_state(query: &str, closed: &[String]) {
+/// Writes the reading state into the URL without a new history entry:
+/// search, closed sections, and theme and text size unless they are what
+/// the page would pick by itself.
+pub fn write_state(query: &str, closed: &[String], theme: Theme, text: super::TextSize) {
     let w = window();
     let loc = w.location();
     let search = loc.search().unwrap_or_default();
-    let next = super::state::query_with_state(&search, query, closed);
+    let closed = closed.join(",");
+    let theme = if theme == system_theme() {
+        ""
+    } else {
+        theme.name()
+    };
+    let text = if text == super::TextSize::Standard {
+        ""
+    } else {
+        text.name()
+    };
+    let next = super::state::query_with_state(
+        &search,
+        &[
+            ("q", query),
+            ("closed", &closed),
+            ("theme", theme),
+            ("text", text),
+        ],
+    );
     if next == search {
         return;
     }
@@ -497,4 +580,111 @@ pub fn write_state(query: &str, closed: &[String]) {
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
+}
+
+/// A link to the element `id` on this page, as a whole page (see
+/// [`super::state::share_query`]), with the current reading state.
+pub fn share_url(id: &str) -> String {
+    let search = window().location().search().unwrap_or_default();
+    format!("{}{}#{id}", page_base(), super::state::share_query(&search))
+}
+
+/// Key under which a reader's choice is remembered in `localStorage`.
+fn storage_key(name: &str) -> String {
+    format!("report-viewer:{name}")
+}
+
+/// A remembered choice, if storage is available (it is not in some
+/// sandboxed frames and private modes).
+pub fn recall(name: &str) -> Option<String> {
+    let store = window().local_storage().ok().flatten()?;
+    store.get_item(&storage_key(name)).ok().flatten()
+}
+
+/// Remembers a reader's choice; silently does nothing without storage.
+pub fn remember(name: &str, value: &str) {
+    if let Ok(Some(store)) = window().local_storage() {
+        let _ = store.set_item(&storage_key(name), value);
+    }
+}
+
+/// Offers `content` as a file download named `name`. A `blob:` link is
+/// clicked and released, so it works offline and from `file://`.
+pub fn download_text(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
+        click_link(&url, name);
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+}
+
+fn click_link(href: &str, name: &str) {
+    let doc = document();
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
+    let _ = a.set_attribute("href", href);
+    let _ = a.set_attribute("download", name);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.unchecked_ref::<web_sys::HtmlElement>().click();
+        a.remove();
+    }
+}
+
+/// Offers an SVG document as a PNG download at twice its size: drawn into
+/// a canvas from a `data:` URL (allowed by the page's policy, unlike
+/// `blob:` images), then saved.
+pub fn download_png(name: String, svg: &str, width: u32, height: u32) {
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let src = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        js_sys::encode_uri_component(svg)
+    );
+    let loaded = img.clone();
+    let onload = Closure::once_into_js(move || {
+        let doc = document();
+        let Ok(canvas) = doc.create_element("canvas") else {
+            return;
+        };
+        let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+        canvas.set_width(width * 2);
+        canvas.set_height(height * 2);
+        let Ok(Some(ctx)) = canvas.get_context("2d") else {
+            return;
+        };
+        let ctx: web_sys::CanvasRenderingContext2d = ctx.unchecked_into();
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+            &loaded,
+            0.0,
+            0.0,
+            (width * 2) as f64,
+            (height * 2) as f64,
+        );
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            click_link(&url, &name);
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&src);
+}
+
+/// Shows `message` in the page's status line (read out by screen readers)
+/// and clears it a few seconds later.
+pub fn announce(status: RwSignal<String>, message: String) {
+    status.set(message.clone());
+    let clear = Closure::once_into_js(move || {
+        if status.try_get_untracked().is_some_and(|s| s == message) {
+            status.set(String::new());
+        }
+    });
+    let _ =
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(clear.unchecked_ref(), 4000);
 }

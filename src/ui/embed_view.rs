@@ -20,20 +20,28 @@ pub fn EmbedCode(
     let base = RwSignal::new(String::from("index.html"));
     Effect::new(move |_| base.set(dom::page_base()));
     let code = Signal::derive(move || snippets(&base.get(), &target, &title));
-    let copied = RwSignal::new(None::<usize>);
-    let copy = move |which: usize| {
-        let (a, b) = code.get_untracked();
-        let text = if which == 0 { a } else { b };
-        dom::copy_text(&text);
-        copied.set(Some(which));
-    };
-    let done = move |which: usize| {
-        move || {
-            if copied.get() == Some(which) {
-                lang.pick("已复制", "Copied")
+    let status = v.status;
+    // One snippet: its field and a copy button that reports in the status line.
+    let snippet = move |which: usize, label: &'static str| {
+        let text = move || {
+            let (a, b) = code.get();
+            if which == 0 {
+                a
             } else {
-                ""
+                b
             }
+        };
+        view! {
+            <textarea readonly rows="3" aria-label=label>{text}</textarea>
+            <button
+                type="button"
+                on:click=move |_| {
+                    dom::copy_text(&text());
+                    dom::announce(status, lang.pick("已复制代码", "Code copied").to_string());
+                }
+            >
+                {lang.pick("复制代码", "Copy code")}
+            </button>
         }
     };
     // The snippets are made only when a reader opens the disclosure: the
@@ -61,20 +69,8 @@ pub fn EmbedCode(
                     "Put this code in your page. The first keeps the frame as tall as its content (recommended); the second is an iframe of fixed height.",
                 )}
             </p>
-            <textarea readonly rows="3" aria-label=lang.pick("自动适应高度的嵌入代码", "Self-resizing embed code")>
-                {move || code.get().0}
-            </textarea>
-            <button type="button" on:click=move |_| copy(0)>
-                {lang.pick("复制代码", "Copy code")}
-            </button>
-            <span class="copied" role="status">{done(0)}</span>
-            <textarea readonly rows="3" aria-label=lang.pick("固定高度的 iframe 代码", "Fixed-height iframe code")>
-                {move || code.get().1}
-            </textarea>
-            <button type="button" on:click=move |_| copy(1)>
-                {lang.pick("复制代码", "Copy code")}
-            </button>
-            <span class="copied" role="status">{done(1)}</span>
+            {snippet(0, lang.pick("自动适应高度的嵌入代码", "Self-resizing embed code"))}
+            {snippet(1, lang.pick("固定高度的 iframe 代码", "Fixed-height iframe code"))}
                         }
                     })
             }}

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::Viewer;
 use crate::i18n::Lang;
-use crate::model::{KeyFigure, Provenance, Report};
+use crate::model::{KeyFigure, Provenance};
 
 /// A row of key-figure cards.
 #[component]
@@ -62,8 +62,35 @@ pub fn FigureCard(
                 <summary>{lang.pick("出处", "Source")}</summary>
                 {explain}
                 <SourceLine source=value.source.clone() lang=lang />
+                <CopyLink id=figure.id.clone() />
             </details>
         </li>
+    }
+}
+
+/// "复制链接": copies a link to the element `id` (the whole page with the
+/// current reading state) and says so in the status line.
+#[component]
+pub fn CopyLink(
+    /// The id of the element the link leads to.
+    id: String,
+) -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let (lang, status) = (v.lang, v.status);
+    view! {
+        <button
+            type="button"
+            class="copy-link"
+            data-testid="copy-link"
+            data-target=id.clone()
+            on:click=move |_| {
+                let url = super::dom::share_url(&id);
+                super::dom::copy_text(&url);
+                super::dom::announce(status, format!("{}{url}", lang.pick("已复制链接\u{FF1A}", "Link copied: ")));
+            }
+        >
+            {lang.pick("复制链接", "Copy link")}
+        </button>
     }
 }
 
@@ -80,7 +107,7 @@ pub fn SourceLine(
     match source {
         Provenance::Paragraph { paragraph, quote } => {
             let place = v
-                .map(|v| paragraph_place(&v.report, &paragraph, lang))
+                .map(|v| v.report.paragraph_place(&paragraph, lang))
                 .unwrap_or_default();
             view! {
                 <p class="source">
@@ -126,24 +153,4 @@ pub fn SourceLine(
             .into_any()
         }
     }
-}
-
-/// Names the place of a paragraph for a reader: the printed heading of the
-/// section it stands in.
-pub fn paragraph_place(report: &Report, paragraph: &str, lang: Lang) -> String {
-    if let Some(s) = report.section_of_block(paragraph) {
-        // Name the part too: "一、…(三)…" is what a reader can find.
-        let part = report
-            .sections
-            .iter()
-            .find(|p| p.id != s.id && p.sections.iter().any(|c| c.id == s.id));
-        return match part {
-            Some(p) => format!("{}{}", p.number, s.heading()),
-            None => s.heading(),
-        };
-    }
-    if report.preamble.iter().any(|b| b.id() == paragraph) {
-        return lang.pick("开头部分", "opening paragraph").to_string();
-    }
-    lang.pick("正文", "text").to_string()
 }

@@ -46,6 +46,9 @@ pub struct Viewer {
     pub offers_embed: bool,
     /// The search query (kept in the URL).
     pub query: RwSignal<String>,
+    /// A short message for the status line: copied, downloaded, … (read
+    /// out by screen readers, cleared after a few seconds).
+    pub status: RwSignal<String>,
 }
 
 /// The whole viewer: the report, or an error panel when it cannot be shown.

@@ -8,9 +8,10 @@ use super::chart_view::ChartFigure;
 use super::dom;
 use super::embed::EmbedTarget;
 use super::embed_view::EmbedCode;
-use super::figures::FigureCards;
-use super::state::{OpenSections, ViewOptions};
+use super::figures::{CopyLink, FigureCards};
+use super::state::{OpenSections, TextSize, ViewOptions};
 use super::Viewer;
+use crate::chart::Theme;
 use crate::i18n::Lang;
 use crate::model::{Block, Chart, Report, Section, Table};
 
@@ -39,6 +40,7 @@ pub fn ReportView(
         text: RwSignal::new(options.text.unwrap_or_default()),
         offers_embed: !options.embed && !options.offline,
         query: RwSignal::new(options.query.clone()),
+        status: RwSignal::new(String::new()),
     };
     provide_context(viewer.clone());
     // The page-wide listeners (scroll, print, messages from a host page)
@@ -51,13 +53,25 @@ pub fn ReportView(
     // The reading state (search, closed sections) lives in the URL, so a
     // copied link reopens the same view.
     let (query, open) = (viewer.query, viewer.open);
-    Effect::new(move |_| dom::write_state(&query.get(), &open.with(|o| o.closed_ids())));
+    Effect::new(move |_| {
+        dom::write_state(
+            &query.get(),
+            &open.with(|o| o.closed_ids()),
+            theme.get(),
+            text.get(),
+        )
+    });
+    let status = viewer.status;
+    let status_line = move || {
+        view! { <p class="status" role="status" data-testid="status">{status}</p> }
+    };
 
     match Scope::of(&options, &report) {
         Scope::Chart(chart) => view! {
             <main id="content" class="embed-only">
                 <ChartFigure chart=chart />
             </main>
+            {status_line()}
         }
         .into_any(),
         Scope::Section(section) => view! {
@@ -65,9 +79,10 @@ pub fn ReportView(
                 <p class="embed-context">{report.meta.title.clone()}</p>
                 <SectionView section=section depth=0 />
             </main>
+            {status_line()}
         }
         .into_any(),
-        Scope::Whole => whole_report(&report, &options).into_any(),
+        Scope::Whole => view! { {whole_report(&report, &options)} {status_line()} }.into_any(),
     }
 }
 
@@ -94,7 +109,7 @@ impl Scope {
 
 /// The whole report; with its page chrome (skip link, contents, download,
 /// language switch, footer) unless it is embedded.
-fn whole_report(report: &Report, options: &ViewOptions) -> impl IntoView {
+fn whole_report(report: &Report, options: &ViewOptions) -> AnyView {
     let lang = options.lang;
     let chrome = !options.embed;
     let offline = options.offline;
@@ -157,6 +172,7 @@ fn whole_report(report: &Report, options: &ViewOptions) -> impl IntoView {
             </p>
         </footer>
     }
+    .into_any()
 }
 
 /// The block printed above the report: issuing body, title, dates,
@@ -210,7 +226,10 @@ fn Toolbar(
         Lang::Zh => ("?lang=en", "English", "en"),
         Lang::En => ("?lang=zh", "中文", "zh-CN"),
     };
+    let csv_report = v.report.clone();
+    let status = v.status;
     view! {
+        {chrome.then(|| view! { <DisplayControls /> })}
         <div class="toolbar" role="group" aria-label=lang.pick("阅读工具", "Reading tools")>
             <button
                 type="button"
@@ -232,13 +251,25 @@ fn Toolbar(
                         <a
                             class="download"
                             href=crate::ui::OFFLINE_FILE
-                            download=download_name(&v.report.meta.title)
+                            download=super::state::file_name(&v.report.meta.title, "html")
                             data-testid="download-offline"
                         >
                             {lang.pick("下载离线版", "Download for offline reading")}
                         </a>
                     }
                 })}
+            <button
+                type="button"
+                data-testid="download-report-csv"
+                on:click=move |_| {
+                    let name = super::state::file_name(&csv_report.meta.title, "csv");
+                    let csv = crate::model::report_csv(&csv_report, lang);
+                    dom::download_text(&name, "text/csv;charset=utf-8", &csv);
+                    dom::announce(status, format!("{}{name}", lang.pick("已下载\u{FF1A}", "Downloaded: ")));
+                }
+            >
+                {lang.pick("下载全部数据(CSV)", "Download all data (CSV)")}
+            </button>
             {chrome
                 .then(|| {
                     view! {
@@ -249,22 +280,69 @@ fn Toolbar(
                 })}
         </div>
     }
+    .into_any()
 }
 
-/// A file name for the offline copy: the title, without characters file
-/// systems refuse.
-fn download_name(title: &str) -> String {
-    let clean: String = title
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{}.html", clean.trim())
+/// Text size (长者模式) and colour theme: buttons that apply at once, are
+/// remembered for the next visit and go into the URL.
+#[component]
+fn DisplayControls() -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let lang = v.lang;
+    let (theme, text) = (v.theme, v.text);
+    let sizes = [
+        (TextSize::Standard, lang.pick("标准", "Standard")),
+        (TextSize::Large, lang.pick("大", "Large")),
+        (TextSize::XLarge, lang.pick("特大", "Extra large")),
+    ]
+    .map(|(size, label)| {
+        view! {
+            <button
+                type="button"
+                data-text-size=size.name()
+                aria-pressed=Signal::derive(move || (text.get() == size).to_string())
+                on:click=move |_| {
+                    text.set(size);
+                    dom::remember("text", size.name());
+                }
+            >
+                {label}
+            </button>
+        }
+    });
+    let themes = [
+        (Theme::Light, lang.pick("浅色", "Light")),
+        (Theme::Dark, lang.pick("深色", "Dark")),
+        (Theme::Contrast, lang.pick("高对比", "High contrast")),
+    ]
+    .map(|(t, label)| {
+        view! {
+            <button
+                type="button"
+                data-theme-choice=t.name()
+                aria-pressed=Signal::derive(move || (theme.get() == t).to_string())
+                on:click=move |_| {
+                    theme.set(t);
+                    dom::remember("theme", t.name());
+                }
+            >
+                {label}
+            </button>
+        }
+    });
+    view! {
+        <div class="display" data-testid="display-controls">
+            <div class="seg" role="group" aria-labelledby="display-text">
+                <span class="label" id="display-text">{lang.pick("长者模式 · 字号", "Easy reading · text size")}</span>
+                {sizes}
+            </div>
+            <div class="seg" role="group" aria-labelledby="display-theme">
+                <span class="label" id="display-theme">{lang.pick("配色", "Colours")}</span>
+                {themes}
+            </div>
+        </div>
+    }
+    .into_any()
 }
 
 /// The contents list: every part and subsection, the one being read marked.
@@ -415,7 +493,14 @@ pub fn SectionView(
             }
         >
             <summary>{heading}</summary>
-            <div class="sec-body">{body} {embed} {subs}</div>
+            <div class="sec-body">
+                <div class="sec-tools">
+                    <CopyLink id=section.id.clone() />
+                    {embed}
+                </div>
+                {body}
+                {subs}
+            </div>
         </details>
     }
 }

@@ -154,24 +154,24 @@ impl ViewOptions {
 }
 
 /// The URL query `current` with the viewer's reading state written in:
-/// `q` (search) and `closed` (sections the reader closed); every other
-/// parameter is kept as it was. Empty state leaves no parameter behind.
-pub fn query_with_state(current: &str, query: &str, closed: &[String]) -> String {
+/// each `(key, value)` of `state` replaces that key (`q`, `closed`,
+/// `theme`, `text`); every other parameter is kept as it was. An empty
+/// value leaves no parameter behind.
+pub fn query_with_state(current: &str, state: &[(&str, &str)]) -> String {
     let mut parts: Vec<String> = current
         .trim_start_matches('?')
         .split('&')
         .filter(|p| !p.is_empty())
         .filter(|p| {
             let k = p.split_once('=').map_or(*p, |(k, _)| k);
-            k != "q" && k != "closed"
+            !state.iter().any(|(key, _)| *key == k)
         })
         .map(String::from)
         .collect();
-    if !query.trim().is_empty() {
-        parts.push(format!("q={}", percent_encode(query)));
-    }
-    if !closed.is_empty() {
-        parts.push(format!("closed={}", closed.join(",")));
+    for (k, v) in state {
+        if !v.trim().is_empty() {
+            parts.push(format!("{k}={}", percent_encode(v)));
+        }
     }
     if parts.is_empty() {
         String::new()
@@ -180,11 +180,90 @@ pub fn query_with_state(current: &str, query: &str, closed: &[String]) -> String
     }
 }
 
+/// The query of a link to share from this page: the same view, but as a
+/// whole page (no embed, one-section or one-chart parameters) so that it
+/// opens properly outside a partner's frame.
+pub fn share_query(current: &str) -> String {
+    let parts: Vec<&str> = current
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| {
+            let k = p.split_once('=').map_or(*p, |(k, _)| k);
+            !matches!(
+                k,
+                "embed" | "childId" | "section" | "chart" | "parentTitle" | "parentUrl"
+            )
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// Which chart point a key press moves to. `points` lists each drawn
+/// point's series and category in drawing order (series by series);
+/// `current` is the index of the point shown now. Left and right step
+/// through a series and on to the next, up and down change series at the
+/// same category, Home and End jump to the ends. `None`: not a key the
+/// chart uses.
+pub fn chart_key_target(
+    points: &[(usize, String)],
+    current: Option<usize>,
+    key: &str,
+) -> Option<usize> {
+    let n = points.len();
+    if n == 0 {
+        return None;
+    }
+    let Some(i) = current.filter(|&i| i < n) else {
+        return matches!(
+            key,
+            "ArrowRight" | "ArrowLeft" | "ArrowUp" | "ArrowDown" | "Home" | "End"
+        )
+        .then_some(if key == "End" { n - 1 } else { 0 });
+    };
+    match key {
+        "ArrowRight" => Some((i + 1).min(n - 1)),
+        "ArrowLeft" => Some(i.saturating_sub(1)),
+        "Home" => Some(0),
+        "End" => Some(n - 1),
+        "ArrowDown" | "ArrowUp" => {
+            let (series, x) = &points[i];
+            let same_x = |j: &usize| points[*j].1 == *x && points[*j].0 != *series;
+            let found = if key == "ArrowDown" {
+                (i + 1..n).find(same_x)
+            } else {
+                (0..i).rev().find(same_x)
+            };
+            Some(found.unwrap_or(i))
+        }
+        _ => None,
+    }
+}
+
+/// A file name from a title: characters file systems refuse become `_`.
+pub fn file_name(title: &str, ext: &str) -> String {
+    let clean: String = title
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{}.{ext}", clean.trim())
+}
+
 /// Percent-encodes a query value (UTF-8), leaving unreserved characters.
 fn percent_encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -334,19 +413,58 @@ mod tests {
     #[test]
     fn reading_state_round_trips_through_the_url() {
         let q = query_with_state(
-            "?lang=en&q=old&closed=a",
-            "行政 复议",
-            &["part-1".into(), "part-2".into()],
+            "?lang=en&q=old&closed=a&theme=dark",
+            &[
+                ("q", "行政 复议"),
+                ("closed", "part-1,part-2"),
+                ("theme", "contrast"),
+                ("text", "xlarge"),
+            ],
         );
         assert_eq!(
             q,
-            "?lang=en&q=%E8%A1%8C%E6%94%BF%20%E5%A4%8D%E8%AE%AE&closed=part-1,part-2"
+            "?lang=en&q=%E8%A1%8C%E6%94%BF%20%E5%A4%8D%E8%AE%AE&closed=part-1,part-2&theme=contrast&text=xlarge"
         );
         let (o, w) = ViewOptions::from_query(&q);
         assert!(w.is_empty());
         assert_eq!(o.query, "行政 复议");
         assert_eq!(o.closed, vec!["part-1".to_string(), "part-2".to_string()]);
-        assert_eq!(query_with_state("?q=x", "", &[]), "");
+        assert_eq!(o.theme, Some(Theme::Contrast));
+        assert_eq!(o.text, Some(TextSize::XLarge));
+        assert_eq!(query_with_state("?q=x", &[("q", "")]), "");
+    }
+
+    #[test]
+    fn shared_links_leave_the_frame_behind() {
+        assert_eq!(
+            share_query("?embed=1&section=part-2&lang=en&childId=x&closed=a"),
+            "?lang=en&closed=a"
+        );
+        assert_eq!(share_query("?chart=c"), "");
+    }
+
+    #[test]
+    fn chart_keys_walk_points_and_series() {
+        let pts: Vec<(usize, String)> = [(0, "2021"), (0, "2022"), (1, "2021"), (1, "2022")]
+            .iter()
+            .map(|(s, x)| (*s, x.to_string()))
+            .collect();
+        assert_eq!(chart_key_target(&pts, None, "ArrowRight"), Some(0));
+        assert_eq!(chart_key_target(&pts, None, "End"), Some(3));
+        assert_eq!(chart_key_target(&pts, Some(0), "ArrowRight"), Some(1));
+        assert_eq!(chart_key_target(&pts, Some(3), "ArrowRight"), Some(3));
+        assert_eq!(chart_key_target(&pts, Some(0), "ArrowLeft"), Some(0));
+        assert_eq!(chart_key_target(&pts, Some(1), "ArrowDown"), Some(3));
+        assert_eq!(chart_key_target(&pts, Some(3), "ArrowUp"), Some(1));
+        assert_eq!(chart_key_target(&pts, Some(3), "ArrowDown"), Some(3));
+        assert_eq!(chart_key_target(&pts, Some(2), "Home"), Some(0));
+        assert_eq!(chart_key_target(&pts, Some(2), "a"), None);
+        assert_eq!(chart_key_target(&[], None, "ArrowRight"), None);
+    }
+
+    #[test]
+    fn file_names_drop_what_file_systems_refuse() {
+        assert_eq!(file_name(" a/b:c? ", "csv"), "a_b_c_.csv");
     }
 
     #[test]
