@@ -74,6 +74,16 @@ pub fn ChartFigure(
             tip.set(Some((i, said, x as i32, y as i32)));
         }
     };
+    // The tip is placed through the style object: the page's policy
+    // allows no style attributes.
+    let tip_el = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if let (Some(el), Some((x, y))) =
+            (tip_el.get(), tip.with(|t| t.as_ref().map(|t| (t.2, t.3))))
+        {
+            dom::place(&el, x, y);
+        }
+    });
     // Re-drawing (resize, theme, a series switched) replaces the targets.
     Effect::new(move |_| {
         svg.track();
@@ -130,9 +140,11 @@ pub fn ChartFigure(
             .enumerate()
             .map(|(i, s)| {
                 let bit = 1u16 << i.min(15);
+                // An SVG fill, not a style attribute: the page's policy
+                // allows no inline styles.
                 let swatch = move || {
                     let (r, g, b) = theme.get().palette().series_color(i);
-                    format!("background:#{r:02x}{g:02x}{b:02x}")
+                    format!("#{r:02x}{g:02x}{b:02x}")
                 };
                 view! {
                     <button
@@ -146,7 +158,9 @@ pub fn ChartFigure(
                             }
                         }
                     >
-                        <span class="swatch" style=swatch aria-hidden="true"></span>
+                        <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">
+                            <rect width="10" height="10" fill=swatch></rect>
+                        </svg>
                         {s.name.clone()}
                     </button>
                 }
@@ -242,8 +256,8 @@ pub fn ChartFigure(
                         class="chart-tip"
                         aria-hidden="true"
                         data-testid="chart-tip"
+                        node_ref=tip_el
                         hidden=move || tip.with(|t| t.is_none())
-                        style=move || tip.with(|t| t.as_ref().map(|t| format!("left:{}px;top:{}px", t.2, t.3)).unwrap_or_default())
                     >
                         {move || tip.with(|t| t.as_ref().map(|t| t.1.clone()).unwrap_or_default())}
                     </p>

@@ -329,6 +329,14 @@ pub fn chart_point(el: &web_sys::Element, i: usize) -> Option<(usize, usize, f64
     ))
 }
 
+/// Moves an absolutely placed element to `x`, `y` (CSS pixels) through
+/// its style object, which a strict style policy allows.
+pub fn place(el: &web_sys::HtmlElement, x: i32, y: i32) {
+    let style = el.style();
+    let _ = style.set_property("left", &format!("{x}px"));
+    let _ = style.set_property("top", &format!("{y}px"));
+}
+
 /// The index of the point target under the pointer, if any.
 pub fn point_under(ev: &web_sys::PointerEvent) -> Option<usize> {
     let t = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
