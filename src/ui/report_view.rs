@@ -494,11 +494,13 @@ pub fn SectionView(
         >
             <summary>{heading}</summary>
             <div class="sec-body">
+                {body}
+                // After the section's own text, before its subsections: a
+                // run-in heading and its paragraph stay together.
                 <div class="sec-tools">
                     <CopyLink id=section.id.clone() />
                     {embed}
                 </div>
-                {body}
                 {subs}
             </div>
         </details>

@@ -113,7 +113,7 @@ describe('hosting under a deep sub-path', () => {
     await page.waitForSelector('html.viewer-ready', { timeout: 20000 });
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     assert.ok(csp && !csp.includes('unsafe-inline') && !/'unsafe-eval'/.test(csp) && csp.includes("'wasm-unsafe-eval'"), csp);
-    assert.equal(await page.locator('figure.chart svg').count(), 5);
+    assert.equal(await page.locator('figure.chart .chart-svg > svg').count(), 5);
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();
