@@ -4,7 +4,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{anchored, draw_frame, rgb, Placed};
+use super::frame::{anchored, draw_frame, rgb, triangle, Placed};
 use super::{category_index, draw_err, point_label, ChartError, ChartStyle, Mark};
 use crate::model::{Chart, Qualifier};
 
@@ -71,7 +71,7 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                     (_, Mark::LowerBound) => {
                         // An upward arrow on top: the true value is higher.
                         let size = (font * 0.45) as i32;
-                        area.draw(&TriangleMarker::new((xm, y), size, rgb(pal.text).filled()))
+                        area.draw(&triangle((xm, y), size, rgb(pal.text)))
                             .map_err(draw_err)?;
                     }
                     _ => {}

@@ -10,6 +10,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::element::{Drawable, PointCollection};
+use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::{axis_values, draw_err, ChartError, ChartStyle, ValueAxis};
 use crate::model::format_number;
@@ -67,7 +69,9 @@ const PLOTTERS_FONT_FACTOR: f64 = 1.24;
 /// A text style in the chart's font at `scale` × the base size.
 pub(super) fn text(style: &ChartStyle, scale: f64, color: (u8, u8, u8)) -> TextStyle<'static> {
     let px = style.font() * scale * PLOTTERS_FONT_FACTOR;
-    let mut t = TextStyle::from(("sans-serif", px).into_font());
+    // Not `"sans-serif"`: plotters lower-cases a family name, and that
+    // links the Unicode case tables (~17 KB) into the viewer.
+    let mut t = TextStyle::from((FontFamily::SansSerif, px).into_font());
     t.color = rgb(color).to_backend_color();
     t
 }
@@ -82,6 +86,58 @@ pub(super) fn anchored(
 ) -> TextStyle<'static> {
     text(style, scale, color).pos(Pos::new(h, v))
 }
+
+/// plotters' `TriangleMarker` (centre `at`, `size` pixels from centre to
+/// corner) drawn the same way, without trigonometry: the marker computes
+/// its corners with `cos`/`sin` of −90°, −210° and −330°, which links
+/// libm's `sin`, `cos` and `rem_pio2` (~5 KB) into the viewer.
+pub(super) struct Triangle {
+    at: (i32, i32),
+    size: i32,
+    color: RGBColor,
+}
+
+/// A [`Triangle`] at `at`.
+pub(super) fn triangle(at: (i32, i32), size: i32, color: RGBColor) -> Triangle {
+    Triangle { at, size, color }
+}
+
+impl<'a> PointCollection<'a, (i32, i32)> for &'a Triangle {
+    type Point = &'a (i32, i32);
+    type IntoIter = std::iter::Once<&'a (i32, i32)>;
+    fn point_iter(self) -> std::iter::Once<&'a (i32, i32)> {
+        std::iter::once(&self.at)
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Triangle {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        if let Some((x, y)) = points.next() {
+            let size = f64::from(self.size);
+            let corners = TRIANGLE.map(|(cos, sin)| {
+                (
+                    (cos * size + f64::from(x)).ceil() as i32,
+                    (sin * size + f64::from(y)).ceil() as i32,
+                )
+            });
+            backend.fill_polygon(corners, &self.color.to_backend_color())?;
+        }
+        Ok(())
+    }
+}
+
+/// `(cos, sin)` of −90°, −210° and −330° in radians, as plotters computes
+/// them (`deg * PI / 180`).
+const TRIANGLE: [(f64, f64); 3] = [
+    (6.123233995736766e-17, -1.0),
+    (-0.8660254037844386, 0.5000000000000001),
+    (0.8660254037844384, 0.5000000000000004),
+];
 
 /// Rough width of `s` in pixels at `font` size: CJK characters are about
 /// one em wide, Latin ones about half. Only used for layout decisions.

@@ -259,8 +259,10 @@ fn axis_values(chart: &Chart) -> impl Iterator<Item = f64> + '_ {
         })
 }
 
-fn draw_err<E: std::fmt::Debug>(e: E) -> ChartError {
-    ChartError::Draw(format!("{e:?}"))
+/// plotters' errors wrap `std::io::Error`; formatting them would link
+/// every `io::ErrorKind` name into the viewer, so only the fact is kept.
+fn draw_err<E>(_: E) -> ChartError {
+    ChartError::Draw("plotters".to_string())
 }
 
 #[cfg(test)]

@@ -297,3 +297,32 @@ fn export_has_title_sources_and_no_targets() {
     assert_eq!(svg.matches("<svg").count(), 2);
     assert_eq!(svg.matches("</svg>").count(), 2);
 }
+
+#[test]
+fn triangle_draws_what_plotters_triangle_marker_draws() {
+    use plotters::prelude::*;
+    let svg = |draw: &dyn Fn(&DrawingArea<SVGBackend, plotters::coord::Shift>)| {
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, (400, 300)).into_drawing_area();
+            draw(&area);
+            area.present().unwrap();
+        }
+        out
+    };
+    let color = RGBColor(12, 34, 56);
+    for x in [-3, 0, 1, 2, 7, 100, 399] {
+        for y in [-2, 0, 1, 3, 4, 50, 299] {
+            for size in 0..24 {
+                let want = svg(&|a| {
+                    a.draw(&TriangleMarker::new((x, y), size, color.filled()))
+                        .unwrap();
+                });
+                let got = svg(&|a| {
+                    a.draw(&frame::triangle((x, y), size, color)).unwrap();
+                });
+                assert_eq!(got, want, "({x}, {y}) size {size}");
+            }
+        }
+    }
+}

@@ -11,7 +11,8 @@ mod report;
 mod validate;
 mod value;
 
-pub use data::{chart_csv, chart_summary, parse_csv, point_text, report_csv, CSV_BOM};
+pub use data::{
+    category_order, chart_csv, chart_summary, parse_csv, point_text, report_csv, CSV_BOM};
 pub use load::{
     parse_report, parse_unchecked, pointer_at, report_origin_allowed, Diagnostic, LoadError,
     MAX_REPORT_BYTES,

@@ -305,14 +305,13 @@ fn export_footer(report: &Report, chart: &Chart, lang: Lang) -> Vec<String> {
 
 /// The `width` and `height` of an SVG document made by `export_svg`.
 fn svg_size(doc: &str) -> (u32, u32) {
+    // `export_svg` writes whole numbers; reading only the integer part keeps
+    // core's float parser (and its ~10 KB of tables) out of the viewer.
     let attr = |name: &str| {
         let at = doc.find(&format!(" {name}=\""))? + name.len() + 3;
-        doc[at..].split('"').next()?.parse::<f64>().ok()
+        doc[at..].split(['"', '.']).next()?.parse::<u32>().ok()
     };
-    (
-        attr("width").unwrap_or(720.0) as u32,
-        attr("height").unwrap_or(400.0) as u32,
-    )
+    (attr("width").unwrap_or(720), attr("height").unwrap_or(400))
 }
 
 /// The chart's numbers as a real table, each with its qualifier.

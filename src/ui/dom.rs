@@ -168,7 +168,12 @@ fn allowed_report_url(raw: &str) -> Result<String, String> {
 
 /// Reads `url` as text with `fetch`.
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let describe = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    // `{e:?}` on a `JsValue` would link wasm-bindgen's debug formatter.
+    let describe = |e: JsValue| {
+        e.as_string()
+            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
+            .unwrap_or_else(|| "network error".to_string())
+    };
     let resp = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url))
         .await
         .map_err(describe)?;
