@@ -8,9 +8,9 @@
 //! WASM than the whole projection here.)
 
 use plotters::coord::Shift;
+use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::element::{Drawable, PointCollection};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::{axis_values, draw_err, ChartError, ChartStyle, ValueAxis};

@@ -8,11 +8,13 @@
 mod data;
 mod load;
 mod report;
+mod set;
 mod validate;
 mod value;
 
 pub use data::{
-    category_order, chart_csv, chart_summary, parse_csv, point_text, report_csv, CSV_BOM};
+    category_order, chart_csv, chart_summary, parse_csv, point_text, report_csv, CSV_BOM,
+};
 pub use load::{
     parse_report, parse_unchecked, pointer_at, report_origin_allowed, Diagnostic, LoadError,
     MAX_REPORT_BYTES,
@@ -21,6 +23,7 @@ pub use report::{
     Block, Chart, ChartKind, KeyFigure, Meta, Point, Report, Section, Series, Table, ViewerConfig,
     FORMAT_VERSION,
 };
+pub use set::StrSet;
 pub use validate::{
     is_http_url, is_origin, is_valid_id, validate, Problem, MAX_POINTS_PER_SERIES,
     MAX_SECTION_DEPTH, MAX_SERIES_PER_CHART,

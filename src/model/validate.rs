@@ -5,7 +5,7 @@
 //! Every problem names its place as a JSON pointer and says what is wrong
 //! and how to fix it, in Chinese and in English.
 
-use std::collections::HashSet;
+use super::set::StrSet;
 
 use super::report::{Block, Chart, Report, Section, FORMAT_VERSION};
 use super::value::{Provenance, Qualifier, Value};
@@ -36,7 +36,7 @@ pub struct Problem {
 
 struct Checker<'a> {
     report: &'a Report,
-    ids: HashSet<&'a str>,
+    ids: StrSet<&'a str>,
     problems: Vec<Problem>,
 }
 
@@ -327,7 +327,7 @@ impl<'a> Checker<'a> {
         if c.categories.is_empty() {
             self.empty(format!("{pointer}/categories"), "分类", "category list");
         }
-        let mut cats = HashSet::new();
+        let mut cats = StrSet::new();
         for (i, cat) in c.categories.iter().enumerate() {
             if !cats.insert(cat.as_str()) {
                 self.push(
@@ -357,7 +357,7 @@ impl<'a> Checker<'a> {
                 ],
             );
         }
-        let mut series_ids = HashSet::new();
+        let mut series_ids = StrSet::new();
         for (i, s) in c.series.iter().enumerate() {
             let sp = format!("{pointer}/series/{i}");
             if !series_ids.insert(s.id.as_str()) {
@@ -408,7 +408,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             }
-            let mut xs = HashSet::new();
+            let mut xs = StrSet::new();
             for (j, p) in s.points.iter().enumerate() {
                 let pp = format!("{sp}/points/{j}");
                 if !cats.contains(p.x.as_str()) {
@@ -481,7 +481,7 @@ pub fn is_origin(s: &str) -> bool {
 pub fn validate(report: &Report) -> Vec<Problem> {
     let mut c = Checker {
         report,
-        ids: HashSet::new(),
+        ids: StrSet::new(),
         problems: Vec::new(),
     };
     if report.format_version != FORMAT_VERSION {

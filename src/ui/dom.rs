@@ -88,6 +88,7 @@ pub fn mount() {
     }
     listen_scroll();
     listen_print();
+    listen_slash();
     if options.embed {
         listen_host();
     }
@@ -350,6 +351,152 @@ pub fn point_under(ev: &web_sys::PointerEvent) -> Option<usize> {
     }
     let all = point_targets(&t.closest("svg").ok()??);
     all.iter().position(|o| o == &t)
+}
+
+/// Where search marks go: report text the viewer renders once and never
+/// updates, so wrapping its text nodes in `<mark>` cannot confuse Leptos.
+const MARKABLE: &str =
+    "#content .para, #content .note, #content .list li, #content summary .title, \
+    #content .card-label, #content .chart-title, #content .chart-desc, #content .chart-notes li, \
+    #content td, #content th, #content caption";
+
+/// Marks every occurrence of `query` in the report text with
+/// `<mark class="hit">`, after removing the previous marks.
+pub fn highlight(query: &str) {
+    let doc = document();
+    if let Ok(old) = doc.query_selector_all("mark.hit") {
+        for i in 0..old.length() {
+            let Some(m) = old.item(i) else { continue };
+            if let Some(parent) = m.parent_node() {
+                let text = doc.create_text_node(&m.text_content().unwrap_or_default());
+                let _ = parent.replace_child(&text, &m);
+                parent.normalize();
+            }
+        }
+    }
+    if query.trim().is_empty() {
+        return;
+    }
+    let Ok(list) = doc.query_selector_all(MARKABLE) else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list.item(i) else { continue };
+        let kids = el.child_nodes();
+        // Text nodes first, then change them: the list is live.
+        let texts: Vec<web_sys::Node> = (0..kids.length())
+            .filter_map(|k| kids.item(k))
+            .filter(|n| n.node_type() == web_sys::Node::TEXT_NODE)
+            .collect();
+        for node in texts {
+            let text = node.text_content().unwrap_or_default();
+            let hits = crate::search::find_all(&text, query);
+            if hits.is_empty() {
+                continue;
+            }
+            let starts: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .collect();
+            let frag = doc.create_document_fragment();
+            let mut at = 0;
+            for (s, e) in hits {
+                let (bs, be) = (starts[s], starts[e]);
+                let _ = frag.append_child(&doc.create_text_node(&text[at..bs]));
+                if let Ok(mark) = doc.create_element("mark") {
+                    mark.set_class_name("hit");
+                    mark.set_text_content(Some(&text[bs..be]));
+                    let _ = frag.append_child(&mark);
+                }
+                at = be;
+            }
+            let _ = frag.append_child(&doc.create_text_node(&text[at..]));
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.replace_child(&frag, &node);
+            }
+        }
+    }
+}
+
+/// Focuses the element with this id, if there is one.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+}
+
+fn result_links(list: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(links) = list.query_selector_all("a") else {
+        return Vec::new();
+    };
+    (0..links.length())
+        .filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// Focuses the `i`th result link of the list.
+pub fn focus_result(list: &web_sys::Element, i: usize) {
+    if let Some(a) = result_links(list).get(i) {
+        let _ = a.focus();
+    }
+}
+
+/// Moves focus `step` results up or down from the focused one; above the
+/// first, back to the search field.
+pub fn step_result(list: &web_sys::Element, step: isize) {
+    let links = result_links(list);
+    let active = document().active_element();
+    let now = links.iter().position(|a| {
+        active
+            .as_ref()
+            .is_some_and(|f| f == a.unchecked_ref::<web_sys::Element>())
+    });
+    let next = now.map_or(0, |i| i as isize + step);
+    if next < 0 {
+        focus_by_id(super::search_view::SEARCH_INPUT_ID);
+    } else if let Some(a) = links.get(next as usize) {
+        let _ = a.focus();
+    }
+}
+
+/// Goes to the element `id` as a link to it would: the fragment changes
+/// (so the sections around it open) and it scrolls into view.
+pub fn go_to(id: &str) {
+    let loc = window().location();
+    if loc.hash().unwrap_or_default() == format!("#{id}") {
+        if let Some(el) = document().get_element_by_id(id) {
+            el.scroll_into_view();
+        }
+    } else {
+        let _ = loc.set_hash(id);
+    }
+}
+
+/// `/` anywhere but in a text field focuses the search box, as on many
+/// sites.
+fn listen_slash() {
+    gloo_events::EventListener::new(&document(), "keydown", |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.get_attribute("contenteditable").is_some()
+        });
+        if !typing
+            && document()
+                .get_element_by_id(super::search_view::SEARCH_INPUT_ID)
+                .is_some()
+        {
+            ev.prevent_default();
+            focus_by_id(super::search_view::SEARCH_INPUT_ID);
+        }
+    })
+    .forget();
 }
 
 /// Keeps the viewer's `current` section: the last one whose heading has

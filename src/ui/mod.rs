@@ -12,6 +12,7 @@ mod embed_view;
 mod error;
 mod figures;
 mod report_view;
+mod search_view;
 pub mod state;
 
 use std::sync::Arc;

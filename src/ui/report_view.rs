@@ -230,6 +230,7 @@ fn Toolbar(
     let status = v.status;
     view! {
         {chrome.then(|| view! { <DisplayControls /> })}
+        {chrome.then(|| view! { <super::search_view::SearchBox /> })}
         <div class="toolbar" role="group" aria-label=lang.pick("阅读工具", "Reading tools")>
             <button
                 type="button"

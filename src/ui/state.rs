@@ -1,8 +1,6 @@
 //! Plain state behind the components: the options a URL selects and which
 //! sections are open. No Leptos here, so it is tested natively.
 
-use std::collections::BTreeSet;
-
 use crate::chart::Theme;
 use crate::i18n::Lang;
 use crate::model::{Block, Report, Section};
@@ -303,7 +301,7 @@ fn hex(b: u8) -> Option<u8> {
 /// like the document; the set holds the ids a reader closed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OpenSections {
-    closed: BTreeSet<String>,
+    closed: crate::model::StrSet<String>,
 }
 
 impl OpenSections {
@@ -328,11 +326,13 @@ impl OpenSections {
 
     /// Closes every section of `report`.
     pub fn collapse_all(&mut self, report: &Report) {
-        // `extend`, not `collect`: collecting a set sorts first, and that
-        // sort costs the WASM more than the inserts.
         self.closed.clear();
-        self.closed
-            .extend(report.walk_sections().into_iter().map(|(_, s)| s.id.clone()));
+        self.closed.extend(
+            report
+                .walk_sections()
+                .into_iter()
+                .map(|(_, s)| s.id.clone()),
+        );
     }
 
     /// Whether every section is open.
@@ -344,7 +344,7 @@ impl OpenSections {
     /// ignored).
     pub fn with_closed(report: &Report, ids: &[String]) -> OpenSections {
         let known = report.walk_sections();
-        let mut closed = BTreeSet::new();
+        let mut closed = crate::model::StrSet::new();
         closed.extend(
             ids.iter()
                 .filter(|i| known.iter().any(|(_, s)| s.id == **i))
