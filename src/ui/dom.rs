@@ -365,13 +365,20 @@ const MARKABLE: &str =
 pub fn highlight(query: &str) {
     let doc = document();
     if let Ok(old) = doc.query_selector_all("mark.hit") {
+        let mut parents: Vec<web_sys::Node> = Vec::new();
         for i in 0..old.length() {
             let Some(m) = old.item(i) else { continue };
             if let Some(parent) = m.parent_node() {
                 let text = doc.create_text_node(&m.text_content().unwrap_or_default());
                 let _ = parent.replace_child(&text, &m);
-                parent.normalize();
+                if parents.last() != Some(&parent) {
+                    parents.push(parent);
+                }
             }
+        }
+        // Join the pieces again, once per element.
+        for p in parents {
+            p.normalize();
         }
     }
     if query.trim().is_empty() {
@@ -476,7 +483,9 @@ pub fn go_to(id: &str) {
 /// `/` anywhere but in a text field focuses the search box, as on many
 /// sites.
 fn listen_slash() {
-    gloo_events::EventListener::new(&document(), "keydown", |ev| {
+    // Not passive: the `/` must not also be typed into the field.
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    gloo_events::EventListener::new_with_options(&document(), "keydown", options, |ev| {
         let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };

@@ -1,0 +1,195 @@
+// Find and share: the search box, marks in the text, the browser's own
+// find and text-fragment links into collapsed sections, and the view kept
+// in the URL — on the hosted site and in the offline file.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundledReport, DIST, launch, open, ready, serve } from './lib.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const TERM = '行政复议';
+
+/** Ids of the sections whose own text (paragraphs, lists, notes, figure
+ * labels, tables, chart text) mentions `term`, from the report JSON. */
+function sectionsMentioning(term) {
+  const report = bundledReport();
+  const figure = (id) => report.figures.find((f) => f.id === id);
+  const chart = (id) => report.charts.find((c) => c.id === id);
+  const out = [];
+  const walk = (sections) => {
+    for (const s of sections) {
+      const text = [s.number + s.title, ...s.blocks.map((b) => {
+        if (b.type === 'figures') return b.figures.map((f) => `${figure(f).label} ${figure(f).value.source.quote}`).join(' ');
+        if (b.type === 'chart') { const c = chart(b.chart); return `${c.title} ${c.description} ${(c.notes || []).join(' ')} ${c.series.map((x) => x.name).join(' ')}`; }
+        return JSON.stringify(b);
+      })].join(' ');
+      if (text.includes(term)) out.push(s.id);
+      walk(s.sections || []);
+    }
+  };
+  walk(report.sections);
+  return out;
+}
+
+/** Runs the checks of the search box against a page at `url`. */
+async function searchWorks(url) {
+  const page = await open(browser, url);
+  page.setDefaultTimeout(8000);
+  await ready(page);
+  // Occurrences in the report text on the page, before searching.
+  const expected = await page.evaluate((term) => {
+    const sel = '#content .para, #content .note, #content .list li, #content summary .title, #content .card-label, #content .chart-title, #content .chart-desc, #content .chart-notes li, #content td, #content th, #content caption';
+    let n = 0;
+    for (const el of document.querySelectorAll(sel)) {
+      for (const node of el.childNodes) if (node.nodeType === 3) n += node.textContent.split(term).length - 1;
+    }
+    return n;
+  }, TERM);
+  assert.ok(expected >= 5, `the report mentions ${TERM} ${expected} times`);
+
+  // `/` focuses the box from anywhere.
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-q');
+  await page.keyboard.type(TERM);
+  await page.waitForFunction((n) => document.querySelectorAll('mark.hit').length === n, expected);
+  const marks = await page.$$eval('mark.hit', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.every((m) => m === TERM));
+  // Every section that mentions it is in the result list.
+  const paths = await page.$$eval('[data-testid=search-results] a', (as) => as.map((a) => ({ href: a.getAttribute('href'), path: a.querySelector('.result-path').textContent })));
+  const report = bundledReport();
+  const headings = {};
+  const walk = (ss) => ss.forEach((s) => { headings[s.id] = s.number + s.title; walk(s.sections || []); });
+  walk(report.sections);
+  for (const id of sectionsMentioning(TERM)) {
+    assert.ok(paths.some((p) => p.path.includes(headings[id])), `no result in ${headings[id]}`);
+  }
+  assert.match(await page.locator('[data-testid=search-count]').innerText(), new RegExp(`出现 \\d+ 次，在 ${paths.length} 处`));
+  // The query is in the URL.
+  assert.ok(decodeURIComponent(page.url()).includes(`q=${TERM}`));
+
+  // Traditional characters find the same places.
+  await page.fill('#search-q', '行政復議');
+  await page.waitForFunction((n) => document.querySelectorAll('mark.hit').length === n, expected);
+  assert.equal(await page.locator('[data-testid=search-results] a').count(), paths.length);
+
+  // Enter goes to the first result, opening the sections around it.
+  await page.click('[data-testid=collapse-all]');
+  await page.waitForFunction(() => [...document.querySelectorAll('details.sec')].every((d) => !d.open));
+  await page.focus('#search-q');
+  await page.keyboard.press('Enter');
+  const first = paths[0].href.slice(1);
+  await page.waitForFunction((id) => {
+    const el = document.getElementById(id);
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.top < innerHeight;
+  }, first);
+  // ↓ moves into the list; Enter on a later result opens its section too.
+  await page.click('[data-testid=collapse-all]');
+  await page.focus('#search-q');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const second = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  assert.equal(second, paths[1].href);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.getElementById(id).getBoundingClientRect().height > 0, second.slice(1));
+
+  // Esc clears: no marks, no results, no `q` in the URL.
+  await page.focus('#search-q');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelectorAll('mark.hit').length === 0);
+  assert.equal(await page.locator('[data-testid=search-results] li').count(), 0);
+  assert.ok(!page.url().includes('q='));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+}
+
+describe('search in the page', () => {
+  test(`searching "${TERM}" lists every section that mentions it and marks each occurrence`, async () => {
+    await searchWorks(server.url);
+  });
+
+  test('the same works in the offline file from file://', async () => {
+    await searchWorks(pathToFileURL(join(DIST, 'report.html')).href);
+  });
+
+  test('each keystroke takes under 16 ms on the bundled report', async () => {
+    const page = await open(browser, server.url);
+    await ready(page);
+    const times = await page.evaluate(async (term) => {
+      const input = document.getElementById('search-q');
+      const out = [];
+      // After the input event, Leptos runs its effects in microtasks; a
+      // message-channel task runs after all of them.
+      const settled = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+      for (const q of ['行', '行政', '行政复', term, '行政', '行', '', '法', '法治', '法治政府']) {
+        const t0 = performance.now();
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await settled();
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, TERM);
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    assert.ok(median < 16, `median keystroke ${median.toFixed(1)} ms (${times.map((t) => t.toFixed(1)).join(', ')})`);
+    await page.context().close();
+  });
+});
+
+describe('the view in the URL', () => {
+  test('a copied URL restores open sections, query, theme and text size', async () => {
+    const page = await open(browser, server.url);
+    await ready(page);
+    const start = await page.evaluate(() => history.length);
+    await page.click('#part-2 > summary');
+    await page.fill('#search-q', TERM);
+    await page.click('[data-theme-choice=contrast]');
+    await page.click('[data-text-size=large]');
+    await page.waitForFunction(() => ['closed=part-2', 'q=', 'theme=contrast', 'text=large'].every((k) => location.search.includes(k)));
+    const url = page.url();
+    const entries = await page.evaluate(() => history.length);
+    assert.equal(entries, start, 'replaceState: no history entry per change');
+    await page.context().close();
+
+    // A fresh browser profile: nothing remembered, only the URL.
+    const copy = await open(browser, url);
+    await ready(copy);
+    assert.equal(await copy.evaluate(() => document.getElementById('part-2').open), false);
+    assert.equal(await copy.inputValue('#search-q'), TERM);
+    assert.ok(await copy.locator('mark.hit').count() > 0);
+    assert.equal(await copy.getAttribute('html', 'data-theme'), 'contrast');
+    assert.equal(await copy.getAttribute('html', 'data-text'), 'large');
+    await copy.context().close();
+  });
+
+  test('a #:~:text= link to text in a collapsed section reveals it', async () => {
+    // A phrase from the middle of the first paragraph of the second part's
+    // first subsection; the link closes that subsection and its part.
+    const part = bundledReport().sections[1];
+    const sub = part.sections[0];
+    const para = sub.blocks.find((b) => b.type === 'paragraph');
+    const phrase = para.text.slice(12, 24);
+    const page = await open(browser, `${server.url}?closed=${part.id},${sub.id}#:~:text=${encodeURIComponent(phrase)}`);
+    await ready(page);
+    await page.waitForFunction((id) => document.getElementById(id).open, sub.id, { timeout: 10000 });
+    assert.equal(await page.evaluate((id) => document.getElementById(id).open, part.id), true);
+    await page.waitForFunction((id) => {
+      const r = document.getElementById(id).getBoundingClientRect();
+      return r.height > 0 && r.top < innerHeight && r.bottom > 0;
+    }, para.id);
+    await page.context().close();
+  });
+});
