@@ -83,6 +83,7 @@ pub fn mount() {
         .ok()
         .map(|h| h.trim_start_matches('#').to_string())
         .filter(|h| !h.is_empty());
+    options.quote = navigation_url().and_then(|u| super::state::text_directive(&u));
     for w in warnings {
         web_sys::console::warn_1(&format!("report viewer: {w}").into());
     }
@@ -113,6 +114,14 @@ pub fn mount() {
     }
 }
 
+/// The address this page was opened with, fragment directive included
+/// (the navigation entry keeps what `location` hides).
+fn navigation_url() -> Option<String> {
+    let entries = window().performance()?.get_entries_by_type("navigation");
+    let entry: web_sys::PerformanceEntry = entries.get(0).dyn_into().ok()?;
+    Some(entry.name())
+}
+
 /// Renders a loaded report (or its error) and tells the page and any host
 /// that the viewer runs.
 fn start(report: Result<Report, LoadError>, mut options: ViewOptions) {
@@ -127,7 +136,12 @@ fn start(report: Result<Report, LoadError>, mut options: ViewOptions) {
     }
     let embedded = options.embed;
     let pym_id = options.pym_id.clone();
-    let target = options.target.clone();
+    // A link to words scrolls to the block that holds them, unless it
+    // names an element too.
+    let target = options.target.clone().or_else(|| {
+        let (r, q) = (report.as_ref().ok()?, options.quote.as_deref()?);
+        super::state::block_with_text(r, q).map(String::from)
+    });
     render(report, options);
     // Sections the URL closes may have moved the linked element: bring it
     // back into view.

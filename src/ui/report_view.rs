@@ -33,6 +33,11 @@ pub fn ReportView(
             if let Some(target) = &options.target {
                 o.reveal(&report, target);
             }
+            // So does a link to words (`#:~:text=`), which the browser
+            // may have scrolled to before the viewer started.
+            if let Some(quote) = &options.quote {
+                o.reveal_text(&report, quote);
+            }
             o
         }),
         current: RwSignal::new(None),

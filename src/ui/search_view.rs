@@ -20,7 +20,7 @@ use crate::search::Index;
 pub const SEARCH_INPUT_ID: &str = "search-q";
 
 /// How many results are listed; the count says how many there are.
-const MAX_LISTED: usize = 50;
+const MAX_LISTED: usize = 20;
 
 /// The search box with its results.
 #[component]

@@ -74,6 +74,9 @@ pub struct ViewOptions {
     pub closed: Vec<String>,
     /// The element the URL's fragment names (`#id`), set from the page.
     pub target: Option<String>,
+    /// The words a `#:~:text=` link points at (see [`text_directive`]), set
+    /// from the page: the sections holding them open.
+    pub quote: Option<String>,
     /// pym.js's child id (`?childId=`, set by a pym.js parent): height
     /// messages are also sent in pym.js's format.
     pub pym_id: Option<String>,
@@ -242,6 +245,37 @@ pub fn chart_key_target(
     }
 }
 
+/// The start text of the first `text=` directive in a URL's fragment
+/// (`#:~:text=[prefix-,]start[,end][,-suffix]`), decoded. Browsers hide the
+/// directive from `location`, but the navigation entry keeps it.
+pub fn text_directive(url: &str) -> Option<String> {
+    let (_, directives) = url.split_once(":~:")?;
+    let text = directives
+        .split('&')
+        .find_map(|d| d.strip_prefix("text="))?;
+    let start = text
+        .split(',')
+        .filter(|p| !p.ends_with('-') && !p.starts_with('-'))
+        .next()?;
+    let start = percent_decode(start);
+    (!start.trim().is_empty()).then_some(start)
+}
+
+/// The id of the first paragraph, note or list that contains `quote`
+/// (compared as search compares, see [`crate::search::fold`]).
+pub fn block_with_text<'a>(report: &'a Report, quote: &str) -> Option<&'a str> {
+    let has = |text: &str| !crate::search::find_all(text, quote).is_empty();
+    report
+        .walk_blocks()
+        .into_iter()
+        .find(|b| match b {
+            Block::Paragraph { text, .. } | Block::Note { text, .. } => has(text),
+            Block::List { items, .. } => items.iter().any(|i| has(i)),
+            _ => false,
+        })
+        .map(|b| b.id())
+}
+
 /// A file name from a title: characters file systems refuse become `_`.
 pub fn file_name(title: &str, ext: &str) -> String {
     let clean: String = title
@@ -333,6 +367,13 @@ impl OpenSections {
                 .into_iter()
                 .map(|(_, s)| s.id.clone()),
         );
+    }
+
+    /// Opens the sections around the block [`block_with_text`] finds.
+    pub fn reveal_text(&mut self, report: &Report, quote: &str) {
+        if let Some(id) = block_with_text(report, quote) {
+            self.reveal(report, id);
+        }
     }
 
     /// Whether every section is open.
@@ -456,6 +497,37 @@ mod tests {
         assert_eq!(chart_key_target(&pts, Some(2), "Home"), Some(0));
         assert_eq!(chart_key_target(&pts, Some(2), "a"), None);
         assert_eq!(chart_key_target(&[], None, "ArrowRight"), None);
+    }
+
+    #[test]
+    fn text_directives_give_their_start_text() {
+        assert_eq!(
+            text_directive("http://x/?a=1#:~:text=%E8%A1%8C%E6%94%BF").as_deref(),
+            Some("行政")
+        );
+        assert_eq!(
+            text_directive("http://x/#top:~:text=pre-,start,end,-suf&text=b").as_deref(),
+            Some("start")
+        );
+        assert_eq!(text_directive("http://x/#top"), None);
+        assert_eq!(text_directive("http://x/#:~:text="), None);
+    }
+
+    #[test]
+    fn text_links_open_the_sections_around_their_words() {
+        let r = crate::model::parse_report(include_str!("../../public/reports/jimo-2024.json"))
+            .unwrap();
+        let part = &r.sections[1];
+        let sub = &part.sections[0];
+        let Some(Block::Paragraph { text, .. }) = sub.blocks.first() else {
+            panic!("a paragraph")
+        };
+        let words: String = text.chars().skip(12).take(12).collect();
+        let mut o = OpenSections::default();
+        o.collapse_all(&r);
+        o.reveal_text(&r, &words);
+        assert!(o.is_open(&part.id) && o.is_open(&sub.id));
+        assert!(!o.is_open(&r.sections[0].id));
     }
 
     #[test]
