@@ -49,7 +49,22 @@ pub fn nice_step(raw: f64) -> f64 {
     if !(raw.is_finite() && raw > 0.0) {
         return 1.0;
     }
-    let mag = 10f64.powf(raw.log10().floor());
+    // The largest power of ten not above `raw`, found by multiplying:
+    // `powf` and `log10` would link libm's pow and log10 (~3 KB of WASM).
+    // Powers up to 10²² are exact, so `mag` is what `powf` gave there.
+    let mut p = 1.0_f64;
+    let mag = if raw >= 1.0 {
+        while p * 10.0 <= raw {
+            p *= 10.0;
+        }
+        p
+    } else {
+        // (Bounded so that subnormal input still gives a non-zero step.)
+        while raw * p < 1.0 && p < 1e300 {
+            p *= 10.0;
+        }
+        1.0 / p
+    };
     let norm = raw / mag;
     let nice = if norm <= 1.0 {
         1.0
@@ -77,6 +92,10 @@ mod tests {
         assert_eq!(nice_step(21.0), 25.0);
         assert_eq!(nice_step(0.0), 1.0);
         assert_eq!(nice_step(f64::NAN), 1.0);
+        assert_eq!(nice_step(0.03), 0.05);
+        assert_eq!(nice_step(0.1), 0.1);
+        assert_eq!(nice_step(1000.0), 1000.0);
+        assert!(nice_step(1e-320) > 0.0);
     }
 
     #[test]

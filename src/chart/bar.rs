@@ -22,7 +22,8 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
     let font = style.font();
     draw_frame(chart, style, |area, plot| {
         let mut placed = Vec::new();
-        let base = plot.y(0f64.clamp(plot.axis.min, plot.axis.max));
+        // `y` clamps to the axis.
+        let base = plot.y(0.0);
         for (slot, &si) in slots.iter().enumerate() {
             let s = &chart.series[si];
             let color = rgb(pal.series_color(si));

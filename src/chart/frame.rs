@@ -52,7 +52,15 @@ impl Plot {
 
     /// The pixel y of value `v`, clamped to the axis.
     pub fn y(&self, v: f64) -> i32 {
-        let v = v.clamp(self.axis.min, self.axis.max);
+        // `clamp` as spelled out: `f64::clamp` checks its bounds, and its
+        // panic message formats floats with `Debug` (~2 KB of WASM).
+        let v = if v < self.axis.min {
+            self.axis.min
+        } else if v > self.axis.max {
+            self.axis.max
+        } else {
+            v
+        };
         let span = (self.axis.max - self.axis.min).max(f64::MIN_POSITIVE);
         (self.bottom - (v - self.axis.min) / span * (self.bottom - self.top)).round() as i32
     }
@@ -292,7 +300,8 @@ pub(super) fn draw_frame(
         }
         // Axes: the baseline at zero (or the axis minimum) and the left edge.
         let axis_style = ShapeStyle::from(rgb(pal.axis)).stroke_width(1);
-        let base = plot.y(0f64.clamp(axis.min, axis.max));
+        // `y` clamps to the axis.
+        let base = plot.y(0.0);
         root.draw(&PathElement::new(
             vec![
                 (plot.left as i32, plot.top as i32),

@@ -211,24 +211,28 @@ pub fn parse_unchecked(text: &str) -> Result<Report, LoadError> {
     if text.len() > MAX_REPORT_BYTES {
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
-    serde_json::from_str::<Report>(text).map_err(|e| {
-        let (line, column) = (e.line(), e.column());
-        let message = strip_position(&e.to_string());
-        if e.is_data() {
-            LoadError::Shape {
-                pointer: pointer_at(text, line, column),
-                line,
-                column,
-                message,
+    // As `serde_json::from_str`, but reading structs as objects only.
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::Deserialize::deserialize(super::objects::Obj(&mut de))
+        .and_then(|r: Report| de.end().map(|()| r))
+        .map_err(|e| {
+            let (line, column) = (e.line(), e.column());
+            let message = strip_position(&e.to_string());
+            if e.is_data() {
+                LoadError::Shape {
+                    pointer: pointer_at(text, line, column),
+                    line,
+                    column,
+                    message,
+                }
+            } else {
+                LoadError::Syntax {
+                    line,
+                    column,
+                    message,
+                }
             }
-        } else {
-            LoadError::Syntax {
-                line,
-                column,
-                message,
-            }
-        }
-    })
+        })
 }
 
 /// Parses report JSON and checks its meaning.
@@ -361,6 +365,20 @@ mod tests {
                 assert_eq!(column, 3);
             }
             other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn structs_are_objects_only() {
+        let text = r#"{"format_version": 1, "meta": ["t", "i", "r", "p", null, "zh"]}"#;
+        match parse_report(text) {
+            Err(LoadError::Shape {
+                pointer, message, ..
+            }) => {
+                assert_eq!(pointer, "/meta");
+                assert_eq!(message, "invalid type: sequence, expected struct Meta");
+            }
+            other => panic!("expected a shape error, got {other:?}"),
         }
     }
 

@@ -7,6 +7,7 @@
 
 mod data;
 mod load;
+mod objects;
 mod report;
 mod set;
 mod validate;

@@ -221,7 +221,10 @@ mod tests {
                 })
                 .collect();
             let text = base85(&bytes);
-            assert_eq!(text.len(), len / 4 * 5 + if len % 4 > 0 { len % 4 + 1 } else { 0 });
+            assert_eq!(
+                text.len(),
+                len / 4 * 5 + if len % 4 > 0 { len % 4 + 1 } else { 0 }
+            );
             assert_eq!(decode(&text), bytes, "length {len}");
         }
         assert_eq!(decode(&base85(&[255; 9])), vec![255; 9]);

@@ -31,7 +31,9 @@ pub fn ChartFigure(
     let hidden = RwSignal::new(0u16);
     let table = RwSignal::new(false);
     let holder = NodeRef::<leptos::html::Div>::new();
-    let spec = Arc::new(chart.clone());
+    // One copy of the chart, shared by the closures and the data table.
+    let spec = Arc::new(chart);
+    let chart: &Chart = &spec;
     let (theme, text) = (v.theme, v.text);
     let svg = Memo::new({
         let spec = spec.clone();
@@ -47,7 +49,7 @@ pub fn ChartFigure(
             })
         }
     });
-    Effect::new(move |_| {
+    super::effect(move || {
         if let Some(el) = holder.get() {
             dom::follow_width(&el, width);
         }
@@ -77,7 +79,7 @@ pub fn ChartFigure(
     // The tip is placed through the style object: the page's policy
     // allows no style attributes.
     let tip_el = NodeRef::<leptos::html::P>::new();
-    Effect::new(move |_| {
+    super::effect(move || {
         if let (Some(el), Some((x, y))) =
             (tip_el.get(), tip.with(|t| t.as_ref().map(|t| (t.2, t.3))))
         {
@@ -85,7 +87,7 @@ pub fn ChartFigure(
         }
     });
     // Re-drawing (resize, theme, a series switched) replaces the targets.
-    Effect::new(move |_| {
+    super::effect(move || {
         svg.track();
         tip.set(None);
     });
@@ -119,7 +121,7 @@ pub fn ChartFigure(
         .flat_map(|s| s.points.iter().map(|p| Mark::of(&p.value)))
         .collect();
     let key = marks_key(&marks, lang).map(|k| view! { <p class="chart-key">{k}</p> });
-    let summary = chart_summary(&chart, lang)
+    let summary = chart_summary(chart, lang)
         .into_iter()
         .map(|t| view! { <li>{t}</li> })
         .collect_view();
@@ -128,7 +130,7 @@ pub fn ChartFigure(
         .iter()
         .map(|n| view! { <li>{n.clone()}</li> })
         .collect_view();
-    let sources = distinct_sources(&chart)
+    let sources = distinct_sources(chart)
         .into_iter()
         .map(|s| view! { <li><SourceLine source=s lang=lang /></li> })
         .collect_view();
@@ -278,7 +280,7 @@ pub fn ChartFigure(
                 <span class="label">{lang.pick("数据来源", "Sources")}</span>
                 <ul>{sources}</ul>
             </div>
-            <DataTable chart=chart.clone() shown=table />
+            <DataTable chart=spec.clone() shown=table />
             {v.offers_embed.then(|| view! {
                 <EmbedCode target=EmbedTarget::Chart(chart.id.clone()) title=chart.title.clone() />
             })}
@@ -318,7 +320,7 @@ fn svg_size(doc: &str) -> (u32, u32) {
 #[component]
 fn DataTable(
     /// The chart whose data to list.
-    chart: Chart,
+    chart: Arc<Chart>,
     /// Whether the reader chose the table over the chart: then it is shown;
     /// otherwise it stays in the page for screen readers only.
     shown: RwSignal<bool>,

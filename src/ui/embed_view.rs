@@ -18,7 +18,7 @@ pub fn EmbedCode(
     let v = expect_context::<Viewer>();
     let lang = v.lang;
     let base = RwSignal::new(String::from("index.html"));
-    Effect::new(move |_| base.set(dom::page_base()));
+    super::effect(move || base.set(dom::page_base()));
     let code = Signal::derive(move || snippets(&base.get(), &target, &title));
     let status = v.status;
     // One snippet: its field and a copy button that reports in the status line.

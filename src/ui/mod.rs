@@ -66,6 +66,14 @@ pub fn App(
     }
 }
 
+/// `Effect::new(move |_| f())` with the body boxed: each closure type given
+/// to `Effect::new` links its own copy of the effect's task (~1.4 KB of
+/// WASM); through one boxed type they share a single copy.
+pub(crate) fn effect(f: impl FnMut() + 'static) {
+    let mut f: Box<dyn FnMut()> = Box::new(f);
+    Effect::new(move |_| f());
+}
+
 /// Id of the `<script type="application/json">` element the report travels in.
 pub const REPORT_ELEMENT_ID: &str = "report";
 /// Name of the `<meta>` element in which a site's build lists the origins

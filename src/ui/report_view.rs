@@ -51,14 +51,14 @@ pub fn ReportView(
     // The page-wide listeners (scroll, print, messages from a host page)
     // act on the viewer that is mounted now.
     let registered = viewer.clone();
-    Effect::new(move |_| dom::register(registered.clone()));
+    super::effect(move || dom::register(registered.clone()));
     let (theme, text) = (viewer.theme, viewer.text);
-    Effect::new(move |_| dom::set_root_attr("data-theme", theme.get().name()));
-    Effect::new(move |_| dom::set_root_attr("data-text", text.get().name()));
+    super::effect(move || dom::set_root_attr("data-theme", theme.get().name()));
+    super::effect(move || dom::set_root_attr("data-text", text.get().name()));
     // The reading state (search, closed sections) lives in the URL, so a
     // copied link reopens the same view.
     let (query, open) = (viewer.query, viewer.open);
-    Effect::new(move |_| {
+    super::effect(move || {
         dom::write_state(
             &query.get(),
             &open.with(|o| o.closed_ids()),

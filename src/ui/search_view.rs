@@ -31,7 +31,7 @@ pub fn SearchBox() -> impl IntoView {
     let query = v.query;
     let hits = Memo::new(move |_| index.search(&query.get(), 14));
     // Marks follow the query; they are put into the text after it renders.
-    Effect::new(move |_| dom::highlight(&query.get()));
+    super::effect(move || dom::highlight(&query.get()));
     let list = NodeRef::<leptos::html::Ol>::new();
     let count = move || {
         let q = query.get();
