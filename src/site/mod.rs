@@ -80,6 +80,7 @@ pub fn fill_template(template: &str, report: &Report, kind: PageKind) -> Result<
     );
     let page = page.replacen(DATA_EMPTY, &data, 1);
     let page = replace_title(&page, &report.meta.title);
+    let page = minify_style(&page);
     let lang = escape_html(&report.meta.language);
     let page_attr = match kind {
         PageKind::Hosted => "hosted",
@@ -90,6 +91,76 @@ pub fn fill_template(template: &str, report: &Report, kind: PageKind) -> Result<
         &format!("<html lang=\"{lang}\" data-page=\"{page_attr}\">"),
         1,
     ))
+}
+
+/// The page with its inlined style sheet without comments and needless
+/// white space: every page carries the sheet, so its bytes count.
+fn minify_style(page: &str) -> String {
+    match (page.find("<style>"), page.find("</style>")) {
+        (Some(a), Some(b)) if a < b => format!(
+            "{}{}{}",
+            &page[..a + "<style>".len()],
+            minify_css(&page[a + "<style>".len()..b]),
+            &page[b..]
+        ),
+        _ => page.to_string(),
+    }
+}
+
+/// Removes comments, collapses white space and drops it next to `{ } ; ,`
+/// and `>`; strings are copied as they are.
+pub fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+                space = true;
+            }
+            '"' | '\'' => {
+                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '>']) {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == '\\' {
+                        if let Some(e) = chars.next() {
+                            out.push(e);
+                        }
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() => space = true,
+            '{' | '}' | ';' | ',' | '>' => {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push(c);
+                space = false;
+            }
+            c => {
+                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '>']) {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 fn replace_title(page: &str, title: &str) -> String {
@@ -193,4 +264,18 @@ pub fn build(
         .with_context(|| format!("writing {}", offline_path.display()))?;
     written.push(offline_path);
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minify_css;
+
+    #[test]
+    fn css_minifies_without_touching_strings_or_meaning() {
+        let css = "/* c */\n.a > b ,\n .c  .d {\n  content: \" (\"  attr(href) \") \";\n  transform: translate(-50%, calc(-100% - 12px));\n}\n@media (min-width: 60em) { :root:not([data-text=\"x y\"]) .e { margin: 0 auto; } }\n";
+        assert_eq!(
+            minify_css(css),
+            ".a>b,.c .d{content: \" (\" attr(href) \") \";transform: translate(-50%,calc(-100% - 12px));}@media (min-width: 60em){:root:not([data-text=\"x y\"]) .e{margin: 0 auto;}}"
+        );
+    }
 }
