@@ -63,11 +63,14 @@ pub fn fold_str(s: &str) -> Vec<char> {
 /// Character ranges (start, end) of every match of `query` in `text`,
 /// without overlaps. An empty query matches nothing.
 pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
-    let q = fold_str(query.trim());
+    find_folded(&fold_str(text), &fold_str(query.trim()))
+}
+
+/// [`find_all`] on text and query folded already (see [`fold_str`]).
+pub fn find_folded(t: &[char], q: &[char]) -> Vec<(usize, usize)> {
     if q.is_empty() {
         return Vec::new();
     }
-    let t = fold_str(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i + q.len() <= t.len() {

@@ -205,6 +205,7 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 /// Builds the viewer off-screen, then swaps it in within one task so the
 /// reader never sees an empty page in between.
 fn render(report: Result<Arc<Report>, LoadError>, options: ViewOptions) {
+    MARKABLES.with(|m| *m.borrow_mut() = None);
     let doc = document();
     let Some(host) = doc.get_element_by_id(APP_ELEMENT_ID) else {
         web_sys::console::error_1(&"report viewer: no #app element in the page".into());
@@ -247,6 +248,15 @@ fn is_framed() -> bool {
 
 /// The theme the reader's system asks for: dark, high contrast or light.
 pub fn system_theme() -> Theme {
+    if let Some(t) = SYSTEM_THEME.with(|t| t.get()) {
+        return t;
+    }
+    let t = ask_system_theme();
+    SYSTEM_THEME.with(|c| c.set(Some(t)));
+    t
+}
+
+fn ask_system_theme() -> Theme {
     let matches = |q: &str| {
         window()
             .match_media(q)
@@ -374,70 +384,91 @@ const MARKABLE: &str =
     #content .card-label, #content .chart-title, #content .chart-desc, #content .chart-notes li, \
     #content td, #content th, #content caption";
 
-/// Marks every occurrence of `query` in the report text with
-/// `<mark class="hit">`, after removing the previous marks.
-pub fn highlight(query: &str) {
-    let doc = document();
-    if let Ok(old) = doc.query_selector_all("mark.hit") {
-        let mut parents: Vec<web_sys::Node> = Vec::new();
-        for i in 0..old.length() {
-            let Some(m) = old.item(i) else { continue };
-            if let Some(parent) = m.parent_node() {
-                let text = doc.create_text_node(&m.text_content().unwrap_or_default());
-                let _ = parent.replace_child(&text, &m);
-                if parents.last() != Some(&parent) {
-                    parents.push(parent);
-                }
-            }
-        }
-        // Join the pieces again, once per element.
-        for p in parents {
-            p.normalize();
-        }
-    }
-    if query.trim().is_empty() {
-        return;
-    }
-    let Ok(list) = doc.query_selector_all(MARKABLE) else {
-        return;
+/// One element search may mark: its text as rendered, folded for matching,
+/// and whether it holds marks now.
+struct Markable {
+    el: web_sys::Element,
+    text: String,
+    folded: Vec<char>,
+    marked: bool,
+}
+
+thread_local! {
+    /// The markable elements of the mounted viewer, read once: each
+    /// keystroke then matches in Rust and touches only elements whose marks
+    /// change. Cleared when the viewer is rendered again.
+    static MARKABLES: RefCell<Option<Vec<Markable>>> = const { RefCell::new(None) };
+    /// The system's theme, asked once (each ask is a style query).
+    static SYSTEM_THEME: std::cell::Cell<Option<Theme>> = const { std::cell::Cell::new(None) };
+}
+
+fn markables() -> Vec<Markable> {
+    let Ok(list) = document().query_selector_all(MARKABLE) else {
+        return Vec::new();
     };
-    for i in 0..list.length() {
-        let Some(el) = list.item(i) else { continue };
-        let kids = el.child_nodes();
-        // Text nodes first, then change them: the list is live.
-        let texts: Vec<web_sys::Node> = (0..kids.length())
-            .filter_map(|k| kids.item(k))
-            .filter(|n| n.node_type() == web_sys::Node::TEXT_NODE)
-            .collect();
-        for node in texts {
-            let text = node.text_content().unwrap_or_default();
-            let hits = crate::search::find_all(&text, query);
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        // Only elements that hold text alone can be rewritten whole.
+        .filter(|el| el.child_element_count() == 0)
+        .map(|el| {
+            let text = el.text_content().unwrap_or_default();
+            let folded = crate::search::fold_str(&text);
+            Markable {
+                el,
+                text,
+                folded,
+                marked: false,
+            }
+        })
+        .collect()
+}
+
+/// Marks every occurrence of `query` in the report text with
+/// `<mark class="hit">`, and removes the marks of the previous query.
+pub fn highlight(query: &str) {
+    let q = crate::search::fold_str(query.trim());
+    MARKABLES.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            if q.is_empty() {
+                return;
+            }
+            *cell = Some(markables());
+        }
+        let doc = document();
+        for m in cell.iter_mut().flatten() {
+            let hits = crate::search::find_folded(&m.folded, &q);
             if hits.is_empty() {
+                if m.marked {
+                    m.el.set_text_content(Some(&m.text));
+                    m.marked = false;
+                }
                 continue;
             }
-            let starts: Vec<usize> = text
+            let starts: Vec<usize> = m
+                .text
                 .char_indices()
                 .map(|(b, _)| b)
-                .chain([text.len()])
+                .chain([m.text.len()])
                 .collect();
             let frag = doc.create_document_fragment();
             let mut at = 0;
             for (s, e) in hits {
                 let (bs, be) = (starts[s], starts[e]);
-                let _ = frag.append_child(&doc.create_text_node(&text[at..bs]));
+                let _ = frag.append_child(&doc.create_text_node(&m.text[at..bs]));
                 if let Ok(mark) = doc.create_element("mark") {
                     mark.set_class_name("hit");
-                    mark.set_text_content(Some(&text[bs..be]));
+                    mark.set_text_content(Some(&m.text[bs..be]));
                     let _ = frag.append_child(&mark);
                 }
                 at = be;
             }
-            let _ = frag.append_child(&doc.create_text_node(&text[at..]));
-            if let Some(parent) = node.parent_node() {
-                let _ = parent.replace_child(&frag, &node);
-            }
+            let _ = frag.append_child(&doc.create_text_node(&m.text[at..]));
+            m.el.set_text_content(None);
+            let _ = m.el.append_child(&frag);
+            m.marked = true;
         }
-    }
+    });
 }
 
 /// Focuses the element with this id, if there is one.
