@@ -4,7 +4,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{anchored, draw_frame, rgb, triangle, Placed};
+use super::frame::{anchored, draw_frame, rgb, triangle, Placed, Shape};
 use super::{category_index, draw_err, point_label, ChartError, ChartStyle, Mark};
 use crate::model::{Chart, Qualifier};
 
@@ -43,15 +43,16 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                     Mark::Derived => color.mix(0.18).filled(),
                     _ => color.filled(),
                 };
-                area.draw(&Rectangle::new([(x0, base), (x1, y)], fill))
+                area.draw(&Shape::Rect(Rectangle::new([(x0, base), (x1, y)], fill)))
                     .map_err(draw_err)?;
                 if mark == Mark::Derived {
-                    area.draw(&DashedPathElement::new(
-                        vec![(x0, base), (x0, y), (x1, y), (x1, base)],
+                    let outline = [(x0, base), (x0, y), (x1, y), (x1, base)];
+                    area.draw(&Shape::Dashed(DashedPathElement::new(
+                        &outline,
                         6,
                         4,
                         color.stroke_width(2),
-                    ))
+                    )))
                     .map_err(draw_err)?;
                 }
                 let mut top = y;
@@ -60,19 +61,22 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                         let hi = plot.y(*high);
                         let stroke = ShapeStyle::from(rgb(pal.text)).stroke_width(2);
                         let cap = ((x1 - x0) / 5).max(3);
-                        area.draw(&PathElement::new(vec![(xm, y), (xm, hi)], stroke))
-                            .map_err(draw_err)?;
-                        area.draw(&PathElement::new(
+                        area.draw(&Shape::Path(PathElement::new(
+                            vec![(xm, y), (xm, hi)],
+                            stroke,
+                        )))
+                        .map_err(draw_err)?;
+                        area.draw(&Shape::Path(PathElement::new(
                             vec![(xm - cap, hi), (xm + cap, hi)],
                             stroke,
-                        ))
+                        )))
                         .map_err(draw_err)?;
                         top = hi;
                     }
                     (_, Mark::LowerBound) => {
                         // An upward arrow on top: the true value is higher.
                         let size = (font * 0.45) as i32;
-                        area.draw(&triangle((xm, y), size, rgb(pal.text)))
+                        area.draw(&Shape::Tri(triangle((xm, y), size, rgb(pal.text))))
                             .map_err(draw_err)?;
                     }
                     _ => {}
@@ -82,11 +86,11 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                     point: pi,
                     at: (xm, top),
                 });
-                area.draw(&Text::new(
+                area.draw(&Shape::Text(Text::new(
                     point_label(&p.value, style.lang),
                     (xm, top - (font * 0.5) as i32),
                     anchored(style, 0.95, pal.text, HPos::Center, VPos::Bottom),
-                ))
+                )))
                 .map_err(draw_err)?;
             }
         }

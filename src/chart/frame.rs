@@ -8,7 +8,7 @@
 //! WASM than the whole projection here.)
 
 use plotters::coord::Shift;
-use plotters::element::{Drawable, PointCollection};
+use plotters::element::{DashedPathElement, Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
@@ -139,6 +139,51 @@ impl<DB: DrawingBackend> Drawable<DB> for Triangle {
     }
 }
 
+/// Every element the charts draw, as one type: `DrawingArea::draw` is
+/// generic over the element, and one instantiation per element type
+/// (six of them) costs more WASM than this match.
+pub(super) enum Shape<'p> {
+    Rect(Rectangle<(i32, i32)>),
+    Path(PathElement<(i32, i32)>),
+    Dashed(DashedPathElement<std::slice::Iter<'p, (i32, i32)>, i32>),
+    Text(Text<'static, (i32, i32), String>),
+    Circle(Circle<(i32, i32), i32>),
+    Tri(Triangle),
+}
+
+impl<'a, 'p> PointCollection<'a, (i32, i32)> for &'a Shape<'p> {
+    type Point = &'a (i32, i32);
+    type IntoIter = &'a [(i32, i32)];
+    fn point_iter(self) -> &'a [(i32, i32)] {
+        match self {
+            Shape::Rect(e) => e.point_iter(),
+            Shape::Path(e) => e.point_iter(),
+            Shape::Dashed(e) => e.point_iter().as_slice(),
+            Shape::Text(e) => e.point_iter().next().map_or(&[], std::slice::from_ref),
+            Shape::Circle(e) => e.point_iter().next().map_or(&[], std::slice::from_ref),
+            Shape::Tri(e) => std::slice::from_ref(&e.at),
+        }
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Shape<'_> {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        points: I,
+        backend: &mut DB,
+        ps: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        match self {
+            Shape::Rect(e) => e.draw(points, backend, ps),
+            Shape::Path(e) => e.draw(points, backend, ps),
+            Shape::Dashed(e) => e.draw(points, backend, ps),
+            Shape::Text(e) => e.draw(points, backend, ps),
+            Shape::Circle(e) => e.draw(points, backend, ps),
+            Shape::Tri(e) => e.draw(points, backend, ps),
+        }
+    }
+}
+
 /// `(cos, sin)` of −90°, −210° and −330° in radians, as plotters computes
 /// them (`deg * PI / 180`).
 const TRIANGLE: [(f64, f64); 3] = [
@@ -223,11 +268,11 @@ pub(super) fn draw_frame(
             crate::i18n::Lang::En => format!("Unit: {}", chart.unit),
         };
         let pad = font * 0.6;
-        root.draw(&Text::new(
+        root.draw(&Shape::Text(Text::new(
             unit_label,
             (pad as i32, pad as i32),
             text(style, 0.9, pal.text),
-        ))
+        )))
         .map_err(draw_err)?;
 
         // Legend row(s) under the unit when there is more than one series.
@@ -248,19 +293,19 @@ pub(super) fn draw_frame(
                     y += line_h;
                 }
                 let c = rgb(pal.series_color(i));
-                root.draw(&Rectangle::new(
+                root.draw(&Shape::Rect(Rectangle::new(
                     [
                         (x as i32, (y + 2.0) as i32),
                         ((x + sw) as i32, (y + 2.0 + sw) as i32),
                     ],
                     c.filled(),
-                ))
+                )))
                 .map_err(draw_err)?;
-                root.draw(&Text::new(
+                root.draw(&Shape::Text(Text::new(
                     s.name.clone(),
                     ((x + sw + font * 0.4) as i32, y as i32),
                     text(style, 0.9, pal.text),
-                ))
+                )))
                 .map_err(draw_err)?;
                 x += item_w;
             }
@@ -286,34 +331,34 @@ pub(super) fn draw_frame(
         let grid = ShapeStyle::from(rgb(pal.grid)).stroke_width(1);
         for t in &ticks {
             let y = plot.y(*t);
-            root.draw(&PathElement::new(
+            root.draw(&Shape::Path(PathElement::new(
                 vec![(plot.left as i32, y), (plot.right as i32, y)],
                 grid,
-            ))
+            )))
             .map_err(draw_err)?;
-            root.draw(&Text::new(
+            root.draw(&Shape::Text(Text::new(
                 format_number(*t, style.lang),
                 ((plot.left - font * 0.5) as i32, y),
                 anchored(style, 0.9, pal.text, HPos::Right, VPos::Center),
-            ))
+            )))
             .map_err(draw_err)?;
         }
         // Axes: the baseline at zero (or the axis minimum) and the left edge.
         let axis_style = ShapeStyle::from(rgb(pal.axis)).stroke_width(1);
         // `y` clamps to the axis.
         let base = plot.y(0.0);
-        root.draw(&PathElement::new(
+        root.draw(&Shape::Path(PathElement::new(
             vec![
                 (plot.left as i32, plot.top as i32),
                 (plot.left as i32, plot.bottom as i32),
             ],
             axis_style,
-        ))
+        )))
         .map_err(draw_err)?;
-        root.draw(&PathElement::new(
+        root.draw(&Shape::Path(PathElement::new(
             vec![(plot.left as i32, base), (plot.right as i32, base)],
             axis_style,
-        ))
+        )))
         .map_err(draw_err)?;
 
         // Category labels, shortened to their band (the table has them whole),
@@ -321,23 +366,23 @@ pub(super) fn draw_frame(
         let every = chart.categories.len().div_ceil(24).max(1);
         for (i, cat) in chart.categories.iter().enumerate().step_by(every) {
             let x = plot.x(i as f64);
-            root.draw(&PathElement::new(
+            root.draw(&Shape::Path(PathElement::new(
                 vec![(x, plot.bottom as i32), (x, (plot.bottom + 4.0) as i32)],
                 axis_style,
-            ))
+            )))
             .map_err(draw_err)?;
-            root.draw(&Text::new(
+            root.draw(&Shape::Text(Text::new(
                 fit(cat, font * 0.9, plot.band() * every as f64 * 0.95),
                 (x, (plot.bottom + font * 0.5) as i32),
                 anchored(style, 0.9, pal.text, HPos::Center, VPos::Top),
-            ))
+            )))
             .map_err(draw_err)?;
         }
-        root.draw(&Text::new(
+        root.draw(&Shape::Text(Text::new(
             chart.x_label.clone(),
             (((plot.left + plot.right) / 2.0) as i32, (h - pad) as i32),
             anchored(style, 0.85, pal.text, HPos::Center, VPos::Bottom),
-        ))
+        )))
         .map_err(draw_err)?;
 
         placed = series(&root, &plot)?;

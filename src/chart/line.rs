@@ -5,7 +5,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{anchored, draw_frame, rgb, triangle, Area, Placed, Plot};
+use super::frame::{anchored, draw_frame, rgb, triangle, Area, Placed, Plot, Shape};
 use super::{draw_err, point_label, ChartError, ChartStyle, Mark};
 use crate::model::{category_order, Chart, Point, Qualifier};
 
@@ -34,10 +34,15 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                 let estimated =
                     Mark::of(&a.value) == Mark::Derived || Mark::of(&b.value) == Mark::Derived;
                 if estimated {
-                    area.draw(&DashedPathElement::new(seg, 6, 5, color.stroke_width(2)))
-                        .map_err(draw_err)?;
+                    area.draw(&Shape::Dashed(DashedPathElement::new(
+                        &seg,
+                        6,
+                        5,
+                        color.stroke_width(2),
+                    )))
+                    .map_err(draw_err)?;
                 } else {
-                    area.draw(&PathElement::new(seg, color.stroke_width(3)))
+                    area.draw(&Shape::Path(PathElement::new(seg, color.stroke_width(3))))
                         .map_err(draw_err)?;
                 }
             }
@@ -49,20 +54,22 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
                     at: xy,
                 });
                 match Mark::of(&p.value) {
-                    Mark::Exact => area.draw(&Circle::new(xy, r, color.filled())),
-                    Mark::Derived => {
-                        area.draw(&Circle::new(xy, r, ShapeStyle::from(color).stroke_width(2)))
-                    }
-                    Mark::LowerBound => area.draw(&triangle(xy, r + 2, color)),
+                    Mark::Exact => area.draw(&Shape::Circle(Circle::new(xy, r, color.filled()))),
+                    Mark::Derived => area.draw(&Shape::Circle(Circle::new(
+                        xy,
+                        r,
+                        ShapeStyle::from(color).stroke_width(2),
+                    ))),
+                    Mark::LowerBound => area.draw(&Shape::Tri(triangle(xy, r + 2, color))),
                     Mark::Range => {
                         let high = match p.value.qualifier {
                             Qualifier::Range { high } => plot.y(high),
                             _ => xy.1,
                         };
-                        area.draw(&PathElement::new(
+                        area.draw(&Shape::Path(PathElement::new(
                             vec![xy, (xy.0, high)],
                             color.stroke_width(3),
-                        ))
+                        )))
                     }
                 }
                 .map_err(draw_err)?;
@@ -113,11 +120,11 @@ fn draw_labels(
                 break;
             }
             last = label_y;
-            area.draw(&Text::new(
+            area.draw(&Shape::Text(Text::new(
                 point_label(value, style.lang),
                 (plot.x(ci as f64), label_y),
                 anchored(style, 0.9, pal.text, HPos::Center, VPos::Bottom),
-            ))
+            )))
             .map_err(draw_err)?;
         }
     }

@@ -118,7 +118,8 @@ pub fn mount() {
 /// (the navigation entry keeps what `location` hides).
 fn navigation_url() -> Option<String> {
     let entries = window().performance()?.get_entries_by_type("navigation");
-    let entry: web_sys::PerformanceEntry = entries.get(0).dyn_into().ok()?;
+    let entry = Some(entries.get(0)).filter(|e| e.is_object())?;
+    let entry: web_sys::PerformanceEntry = entry.unchecked_into();
     Some(entry.name())
 }
 
@@ -184,11 +185,7 @@ fn allowed_report_url(raw: &str) -> Result<String, String> {
 /// Reads `url` as text with `fetch`.
 async fn fetch_text(url: &str) -> Result<String, String> {
     // `{e:?}` on a `JsValue` would link wasm-bindgen's debug formatter.
-    let describe = |e: JsValue| {
-        e.as_string()
-            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
-            .unwrap_or_else(|| "network error".to_string())
-    };
+    let describe = |e: JsValue| e.as_string().unwrap_or_else(|| "network error".to_string());
     let resp = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url))
         .await
         .map_err(describe)?;
@@ -287,7 +284,7 @@ pub fn set_root_attr(name: &str, value: &str) {
 /// Whether the `<details>` a `toggle` event came from is now open.
 pub fn details_open(ev: &web_sys::Event) -> bool {
     ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .map(|t| t.unchecked_into::<web_sys::HtmlDetailsElement>())
         .is_some_and(|d| d.open())
 }
 
@@ -300,7 +297,8 @@ pub fn follow_width(el: &web_sys::HtmlDivElement, width: RwSignal<u32>) {
         width.set(now);
     }
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+        if let Some(entry) = Some(entries.get(0)).filter(|e| e.is_object()) {
+            let entry: &web_sys::ResizeObserverEntry = entry.unchecked_ref();
             let w = round(entry.content_rect().width());
             if w > 0 && width.try_get_untracked().is_some_and(|old| old != w) {
                 width.set(w);
@@ -320,7 +318,7 @@ fn point_targets(el: &web_sys::Element) -> Vec<web_sys::Element> {
         return Vec::new();
     };
     (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|i| Some(list.item(i)?.unchecked_into::<web_sys::Element>()))
         .collect()
 }
 
@@ -372,7 +370,8 @@ pub fn place(el: &web_sys::HtmlElement, x: i32, y: i32) {
 
 /// The index of the point target under the pointer, if any.
 pub fn point_under(ev: &web_sys::PointerEvent) -> Option<usize> {
-    let t = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    // Pointer events come from elements (never text nodes).
+    let t: web_sys::Element = ev.target()?.unchecked_into();
     if !t.class_list().contains("pt") {
         return None;
     }
@@ -410,7 +409,7 @@ fn markables() -> Vec<Markable> {
         return Vec::new();
     };
     (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|i| Some(list.item(i)?.unchecked_into::<web_sys::Element>()))
         // Only elements that hold text alone can be rewritten whole.
         .filter(|el| el.child_element_count() == 0)
         .map(|el| {
@@ -486,7 +485,7 @@ fn result_links(list: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
         return Vec::new();
     };
     (0..links.length())
-        .filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter_map(|i| Some(links.item(i)?.unchecked_into::<web_sys::HtmlElement>()))
         .collect()
 }
 
@@ -534,9 +533,7 @@ fn listen_slash() {
     // Not passive: the `/` must not also be typed into the field.
     let options = gloo_events::EventListenerOptions::enable_prevent_default();
     gloo_events::EventListener::new_with_options(&document(), "keydown", options, |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
+        let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
         if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
@@ -573,10 +570,7 @@ fn listen_scroll() {
             * 0.2;
         let mut found = None;
         for i in 0..list.length() {
-            let Some(el) = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
+            let Some(el) = list.item(i).map(|n| n.unchecked_into::<web_sys::Element>()) else {
                 continue;
             };
             let top = el.get_bounding_client_rect().top();
@@ -609,7 +603,7 @@ fn listen_print() {
             for i in 0..list.length() {
                 if let Some(d) = list
                     .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .map(|n| n.unchecked_into::<web_sys::HtmlDetailsElement>())
                 {
                     d.set_open(true);
                 }
@@ -669,9 +663,7 @@ fn report_height(pym_id: Option<String>) {
 /// answers with what was applied; ignores every other message.
 fn listen_host() {
     gloo_events::EventListener::new(&window(), "message", |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
-            return;
-        };
+        let ev: &web_sys::MessageEvent = ev.unchecked_ref();
         let Some(msg) = embed::parse_host_message(&ev.data()) else {
             return;
         };
@@ -751,9 +743,9 @@ pub fn copy_text(text: &str) {
     if let Some(body) = doc.body() {
         let _ = body.append_child(&area);
         area.select();
-        if let Ok(html) = doc.clone().dyn_into::<web_sys::HtmlDocument>() {
-            let _ = html.exec_command("copy");
-        }
+        let _ = doc
+            .unchecked_ref::<web_sys::HtmlDocument>()
+            .exec_command("copy");
         area.remove();
     }
 }

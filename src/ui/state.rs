@@ -255,8 +255,7 @@ pub fn text_directive(url: &str) -> Option<String> {
         .find_map(|d| d.strip_prefix("text="))?;
     let start = text
         .split(',')
-        .filter(|p| !p.ends_with('-') && !p.starts_with('-'))
-        .next()?;
+        .find(|p| !p.ends_with('-') && !p.starts_with('-'))?;
     let start = percent_decode(start);
     (!start.trim().is_empty()).then_some(start)
 }
