@@ -3,6 +3,7 @@
 // in the URL — on the hosted site and in the offline file.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundledReport, DIST, launch, open, ready, serve } from './lib.mjs';
@@ -195,6 +196,37 @@ describe('the view in the URL', () => {
       const r = document.getElementById(id).getBoundingClientRect();
       return r.height > 0 && r.top < innerHeight && r.bottom > 0;
     }, para.id);
+    await page.context().close();
+  });
+});
+
+describe('the offline file', () => {
+  test('deep links and text links into closed sections, from file://', async () => {
+    const file = pathToFileURL(join(DIST, 'report.html')).href;
+    const page = await open(browser, `${file}?closed=part-3,part-3-2#p-3-2`);
+    await ready(page);
+    await page.waitForFunction(() => document.getElementById('part-3-2').open && document.getElementById('part-3').open);
+    const part = bundledReport().sections[1];
+    const sub = part.sections[0];
+    const para = sub.blocks.find((b) => b.type === 'paragraph');
+    const text = await open(browser, `${file}?closed=${part.id},${sub.id}#:~:text=${encodeURIComponent(para.text.slice(12, 24))}`);
+    await ready(text);
+    await text.waitForFunction((id) => document.getElementById(id).open, sub.id);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+    await text.context().close();
+  });
+
+  test("a chart's CSV downloads from file:// too", async () => {
+    const page = await open(browser, pathToFileURL(join(DIST, 'report.html')).href, { acceptDownloads: true });
+    await ready(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#chart-court-cases [data-download=csv]').click(),
+    ]);
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.equal(text.charCodeAt(0), 0xfeff);
+    assert.ok(text.includes('各类行政案件'));
     await page.context().close();
   });
 });
