@@ -208,13 +208,13 @@ fn render(report: Result<Arc<Report>, LoadError>, options: ViewOptions) {
         web_sys::console::error_1(&"report viewer: no #app element in the page".into());
         return;
     };
-    // `.ok()` first: `expect` on a `JsValue` error would link wasm-bindgen's
+    // No `expect` here: on a `JsValue` error it would link wasm-bindgen's
     // debug printer into the viewer.
-    let fresh: web_sys::HtmlElement = doc
-        .create_element("div")
-        .ok()
-        .expect("creating a div cannot fail")
-        .unchecked_into();
+    let Ok(fresh) = doc.create_element("div") else {
+        web_sys::console::error_1(&"report viewer: cannot create an element".into());
+        return;
+    };
+    let fresh: web_sys::HtmlElement = fresh.unchecked_into();
     let (r, o) = (report.clone(), options.clone());
     let handle =
         leptos::mount::mount_to(fresh.clone(), move || view! { <App report=r options=o /> });
