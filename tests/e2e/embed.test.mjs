@@ -125,6 +125,8 @@ describe('hosting under a deep sub-path', () => {
     await page.waitForSelector('html.viewer-ready', { timeout: 20000 });
     const chartEmbed = page.locator('figure#chart-court-cases [data-testid=embed-code]');
     await chartEmbed.locator('summary').click();
+    // The snippets are made when the disclosure opens (its toggle event).
+    await chartEmbed.locator('textarea').nth(1).waitFor();
     const [script, iframe] = await chartEmbed.locator('textarea').allTextContents();
     assert.ok(script.includes(`data-report-viewer="${viewerUrl}index.html?chart=chart-court-cases"`) ||
       script.includes(`data-report-viewer="${viewerUrl}?chart=chart-court-cases"`), script);
