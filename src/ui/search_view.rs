@@ -27,9 +27,19 @@ const MAX_LISTED: usize = 20;
 pub fn SearchBox() -> impl IntoView {
     let v = expect_context::<Viewer>();
     let lang = v.lang;
-    let index = Arc::new(Index::build(&v.report, lang));
+    // The index is built at the first search, not at start-up.
+    let index = Arc::new(std::sync::OnceLock::new());
+    let report = v.report.clone();
     let query = v.query;
-    let hits = Memo::new(move |_| index.search(&query.get(), 14));
+    let hits = Memo::new(move |_| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return Vec::new();
+        }
+        index
+            .get_or_init(|| Index::build(&report, lang))
+            .search(&q, 14)
+    });
     // Marks follow the query; they are put into the text after it renders.
     super::effect(move || dom::highlight(&query.get()));
     let list = NodeRef::<leptos::html::Ol>::new();
