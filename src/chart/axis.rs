@@ -38,7 +38,7 @@ impl ValueAxis {
     /// The tick values from `min` to `max` inclusive.
     pub fn ticks(&self) -> Vec<f64> {
         let n = ((self.max - self.min) / self.step).round() as usize;
-        (0..=n.min(1000))
+        (0..=n.min(100))
             .map(|i| self.min + i as f64 * self.step)
             .collect()
     }

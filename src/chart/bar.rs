@@ -5,8 +5,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{anchored, draw_frame, rgb, triangle, Placed, Shape};
-use super::{category_index, draw_err, point_label, ChartError, ChartStyle, Mark};
-use crate::model::{Chart, Qualifier};
+use super::{draw_err, point_label, ChartError, ChartStyle, Mark};
+use crate::model::{category_order, Chart, Qualifier};
 
 /// Draws `chart` as grouped bars.
 pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartError> {
@@ -27,10 +27,8 @@ pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartErr
         for (slot, &si) in slots.iter().enumerate() {
             let s = &chart.series[si];
             let color = rgb(pal.series_color(si));
-            for (pi, p) in s.points.iter().enumerate() {
-                let Some(ci) = category_index(chart, &p.x) else {
-                    continue;
-                };
+            for (ci, pi) in category_order(chart, s) {
+                let p = &s.points[pi];
                 let c = ci as f64 - group / 2.0 + slot as f64 * bar_w;
                 let x0 = plot.x(c + bar_w * 0.06);
                 let x1 = plot.x(c + bar_w * 0.94);

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{anchored, draw_frame, rgb, triangle, Area, Placed, Plot, Shape};
 use super::{draw_err, point_label, ChartError, ChartStyle, Mark};
-use crate::model::{category_order, Chart, Point, Qualifier};
+use crate::model::{category_order, category_points, Chart, Point, Qualifier};
 
 /// Draws `chart` as lines with marked points.
 pub(super) fn draw(chart: &Chart, style: &ChartStyle) -> Result<String, ChartError> {
@@ -93,11 +93,17 @@ fn draw_labels(
     let pal = style.theme.palette();
     let font = style.font();
     let line = (font * 1.25) as i32;
-    for (ci, cat) in chart.categories.iter().enumerate() {
+    let at: Vec<_> = chart
+        .series
+        .iter()
+        .map(|s| category_points(chart, s))
+        .collect();
+    for ci in 0..chart.categories.len() {
         let mut here: Vec<(i32, &crate::model::Value)> = chart
             .series
             .iter()
-            .filter_map(|s| s.points.iter().find(|p| &p.x == cat))
+            .zip(&at)
+            .filter_map(|(s, at)| s.points.get(at[ci]?))
             .map(|p| (plot.y(p.value.value), &p.value))
             .collect();
         // Lowest on screen (largest y) first; each label at least a line

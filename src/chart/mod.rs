@@ -239,11 +239,6 @@ impl Mark {
     }
 }
 
-/// Index of `x` among the chart's categories.
-fn category_index(chart: &Chart, x: &str) -> Option<usize> {
-    chart.categories.iter().position(|c| c == x)
-}
-
 /// Every value the axis must show (range tops included).
 fn axis_values(chart: &Chart) -> impl Iterator<Item = f64> + '_ {
     chart

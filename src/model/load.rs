@@ -141,6 +141,15 @@ impl LoadError {
                 "拆分报告,或压缩过长的段落",
                 "split the report into several",
             ),
+            // serde_json refuses nesting past 128 levels (so that no report
+            // overflows the stack); say so in the report's terms.
+            LoadError::Syntax { line, column, .. } if self.is_too_deep() => one(
+                format!("{line}:{column}"),
+                format!("第{line}行第{column}列:内容嵌套超过128层"),
+                format!("line {line}, column {column}: the report is nested more than 128 levels deep"),
+                "章节最多嵌套8层;检查该处是否多了括号",
+                "sections nest at most 8 levels deep; look for extra brackets there",
+            ),
             LoadError::Syntax {
                 line,
                 column,
@@ -192,6 +201,12 @@ impl LoadError {
     }
 }
 
+impl LoadError {
+    fn is_too_deep(&self) -> bool {
+        matches!(self, LoadError::Syntax { message, .. } if message.starts_with("recursion limit"))
+    }
+}
+
 /// Whether a report at `url_origin` may be shown by a page at
 /// `page_origin`: its own origin always, others only when the site's build
 /// listed them. (`null` origins, as of `file://` pages, match nothing.)
@@ -205,6 +220,11 @@ pub fn report_origin_allowed(page_origin: &str, url_origin: &str, allowed: &[Str
 
 /// Parses report JSON without checking its meaning.
 pub fn parse_unchecked(text: &str) -> Result<Report, LoadError> {
+    // Editors on Windows often save a byte order mark; it is not JSON.
+    let text = text
+        .get(3..)
+        .filter(|_| text.starts_with("\u{feff}"))
+        .unwrap_or(text);
     if text.trim().is_empty() || text.trim() == "null" {
         return Err(LoadError::Missing);
     }

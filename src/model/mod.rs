@@ -14,7 +14,8 @@ mod validate;
 mod value;
 
 pub use data::{
-    category_order, chart_csv, chart_summary, parse_csv, point_text, report_csv, CSV_BOM,
+    category_order, category_points, chart_csv, chart_summary, parse_csv, point_text, report_csv,
+    CSV_BOM,
 };
 pub use load::{
     parse_report, parse_unchecked, pointer_at, report_origin_allowed, Diagnostic, LoadError,
@@ -26,7 +27,7 @@ pub use report::{
 };
 pub use set::StrSet;
 pub use validate::{
-    is_http_url, is_origin, is_valid_id, validate, Problem, MAX_POINTS_PER_SERIES,
+    is_http_url, is_origin, is_valid_id, validate, Problem, MAX_ABS_VALUE, MAX_POINTS_PER_SERIES,
     MAX_SECTION_DEPTH, MAX_SERIES_PER_CHART,
 };
 pub use value::{format_number, Provenance, Qualifier, Value};

@@ -14,6 +14,10 @@ use super::value::{Provenance, Qualifier, Value};
 pub const MAX_SECTION_DEPTH: usize = 8;
 /// A series may have at most this many points.
 pub const MAX_POINTS_PER_SERIES: usize = 10_000;
+/// No value may be further from zero than this (a thousand trillion: far
+/// beyond any count or sum a report states, and still exact in a double, so
+/// chart axes never overflow).
+pub const MAX_ABS_VALUE: f64 = 1e15;
 /// A chart may have at most this many series.
 pub const MAX_SERIES_PER_CHART: usize = 12;
 
@@ -94,15 +98,20 @@ impl<'a> Checker<'a> {
     }
 
     fn value(&mut self, pointer: &str, v: &'a Value) {
-        if !v.value.is_finite() {
+        let high = match v.qualifier {
+            Qualifier::Range { high } => high,
+            _ => v.value,
+        };
+        // (Written so that NaN fails too.)
+        if !(v.value.abs() <= MAX_ABS_VALUE && high.abs() <= MAX_ABS_VALUE) {
             self.push(
                 format!("{pointer}/value"),
-                "not-finite",
+                "out-of-range",
                 [
-                    "数值不是有限数".into(),
-                    "the value is not a finite number".into(),
-                    "填写原文中的数字".into(),
-                    "write the number as printed".into(),
+                    "数值超出范围(绝对值不超过10¹⁵)".into(),
+                    "the value is out of range (at most 10¹⁵ either way)".into(),
+                    "填写原文中的数字;很大的数可换用“亿元”等单位".into(),
+                    "write the number as printed; give very large ones in a larger unit".into(),
                 ],
             );
         }

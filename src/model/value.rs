@@ -221,6 +221,10 @@ pub fn format_number(v: f64, lang: Lang) -> String {
 }
 
 fn trim(v: f64) -> String {
+    // Past what validation allows, `{:.2}` would print hundreds of digits.
+    if v.abs() >= 1e16 {
+        return v.to_string();
+    }
     let s = format!("{:.2}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
@@ -352,6 +356,19 @@ mod tests {
         assert_eq!(format_number(0.5, Lang::En), "0.5");
         assert_eq!(format_number(-0.0, Lang::En), "0");
         assert_eq!(format_number(1234567.5, Lang::En), "1,234,567.5");
+        // At most two decimals, rounded, trailing zeros dropped.
+        assert_eq!(format_number(1234.5678, Lang::Zh), "1234.57");
+        assert_eq!(format_number(3.10, Lang::Zh), "3.1");
+        assert_eq!(format_number(-3.05, Lang::Zh), "-3.05");
+        assert_eq!(format_number(0.004, Lang::Zh), "0");
+        assert_eq!(format_number(-0.004, Lang::Zh), "0");
+        assert_eq!(format_number(0.999, Lang::Zh), "1");
+        assert_eq!(format_number(-148.0, Lang::Zh), "-148");
+        // The largest values a report may hold, and beyond (not validated).
+        assert_eq!(format_number(1e15, Lang::En), "1000000000000000");
+        assert_eq!(format_number(-1e15, Lang::Zh), "-100000000000万");
+        assert_eq!(format_number(1e300, Lang::En), 1e300.to_string());
+        assert_eq!(format_number(f64::NAN, Lang::En), "NaN");
     }
 
     #[test]

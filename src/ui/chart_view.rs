@@ -13,7 +13,9 @@ use super::state::{chart_key_target, file_name};
 use super::Viewer;
 use crate::chart::{export_svg, render_svg, ChartStyle, Mark, DEFAULT_WIDTH};
 use crate::i18n::Lang;
-use crate::model::{chart_csv, chart_summary, point_text, Chart, Provenance, Report};
+use crate::model::{
+    category_points, chart_csv, chart_summary, point_text, Chart, Provenance, Report,
+};
 
 /// One chart with everything a reader needs to trust it: caption and unit,
 /// a chart/table switch, legend buttons that show and hide series, the
@@ -331,14 +333,21 @@ fn DataTable(
         .iter()
         .map(|s| view! { <th scope="col">{s.name.clone()}</th> })
         .collect_view();
+    let at: Vec<_> = chart
+        .series
+        .iter()
+        .map(|s| category_points(&chart, s))
+        .collect();
     let rows = chart
         .categories
         .iter()
-        .map(|cat| {
+        .enumerate()
+        .map(|(ci, cat)| {
             let cells = chart
                 .series
                 .iter()
-                .map(|s| match s.points.iter().find(|p| &p.x == cat) {
+                .zip(&at)
+                .map(|(s, at)| match at[ci].and_then(|pi| s.points.get(pi)) {
                     Some(p) => {
                         let tag = p.value.qualifier_tag(lang).map(|t| format!("({t})"));
                         view! { <td>{p.value.with_unit(&s.unit, lang)} {tag}</td> }.into_any()

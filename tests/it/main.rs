@@ -3,6 +3,8 @@
 #[cfg(feature = "cli")]
 mod authoring;
 mod bundled;
+#[cfg(feature = "cli")]
+mod extreme;
 mod layers;
 #[cfg(feature = "cli")]
 mod prerender;
