@@ -3,6 +3,8 @@
 #   make serve   set up what is missing, build, serve at http://127.0.0.1:8080/
 #   make test    set up what is missing (Chromium too) and run every test
 #   make dist    release build of the site for the bundled report into dist/
+#   make fuzz    run each fuzz target for FUZZ_SECONDS (not part of make test)
+#   make bench   load-time, expand-all, keystroke and heap benchmarks
 #
 # Every set-up step checks first and skips what is already installed.
 
@@ -27,7 +29,7 @@ export CHROMIUM := /usr/bin/chromium
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: serve test dist viewer cli tools rust-tools npm-tools browser \
-        check lint unit wasm-test e2e clean
+        check lint unit wasm-test e2e fuzz bench clean
 
 ## ---- set-up ---------------------------------------------------------------
 
@@ -106,6 +108,36 @@ wasm-test: tools browser
 # The built site, served by a real static server, driven in real Chromium.
 e2e: tools browser
 	cd $(E2E) && NODE_PATH=$(TOOLS)/npm/node_modules node --test --test-reporter=spec
+
+## ---- fuzzing ----------------------------------------------------------------
+
+# libFuzzer through cargo-fuzz on the stable toolchain: without a sanitizer
+# (`-s none`, which needs no nightly), with debug assertions and overflow
+# checks on (`-a`). Each target starts from the committed seeds in
+# fuzz/seeds/ and keeps what it learns in target/fuzz-corpus/ (not
+# committed); a crash, a timeout (an input taking over 10 s) or memory over
+# 2 GB stops the run with the input saved under fuzz/artifacts/.
+CARGO_FUZZ_VERSION := 0.13.2
+FUZZ_SECONDS       ?= 120
+FUZZ_TARGETS       := report_json import_text chart_render
+FUZZ_ARGS_report_json := -dict=fuzz/report.dict -max_len=65536
+FUZZ_ARGS_import_text := -max_len=16384
+FUZZ_ARGS_chart_render := -max_len=4096
+
+fuzz:
+	@if [ "$$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $(CARGO_FUZZ_VERSION)" ]; then \
+	  echo "installing cargo-fuzz $(CARGO_FUZZ_VERSION)"; \
+	  cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked; fi
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  args="$(FUZZ_ARGS_report_json)"; \
+	  [ $$t = import_text ] && args="$(FUZZ_ARGS_import_text)"; \
+	  [ $$t = chart_render ] && args="$(FUZZ_ARGS_chart_render)"; \
+	  cargo fuzz run -s none -a $$t target/fuzz-corpus/$$t fuzz/seeds/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 $$args \
+	    -print_final_stats=1 2>&1 | grep -v '^#[0-9].*\(NEW\|REDUCE\|pulse\)' ; \
+	done
 
 clean:
 	rm -rf dist target/viewer

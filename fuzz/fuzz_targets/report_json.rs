@@ -1,0 +1,39 @@
+//! Report JSON, as any page or `?report=` address may carry it: parsing and
+//! validation must answer every input with a report or a message, and a
+//! report that passes must survive everything the viewer does with it
+//! (summaries, CSV, search, charts, the static page).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use report_viewer::chart::{render_svg, ChartStyle, Theme};
+use report_viewer::i18n::Lang;
+use report_viewer::model::{chart_csv, chart_summary, parse_report, report_csv};
+use report_viewer::search::Index;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let report = match parse_report(text) {
+        Ok(r) => r,
+        Err(e) => {
+            // Every refusal must come with at least one message.
+            assert!(!e.diagnostics().is_empty());
+            let _ = e.to_string();
+            return;
+        }
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let _ = report_csv(&report, lang);
+        for chart in &report.charts {
+            let _ = chart_summary(chart, lang);
+            let _ = chart_csv(&report, chart, lang);
+            let style = ChartStyle::for_width(320, 1.6, Theme::Dark, lang);
+            let _ = render_svg(chart, &style);
+        }
+        let index = Index::build(&report, lang);
+        let _ = index.search("行政", 12);
+        let _ = index.search("a", 12);
+    }
+    let _ = report_viewer::site::prerender(&report, report_viewer::site::PageKind::Hosted);
+});
