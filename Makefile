@@ -139,5 +139,23 @@ fuzz:
 	    -print_final_stats=1 2>&1 | grep -v '^#[0-9].*\(NEW\|REDUCE\|pulse\)' ; \
 	done
 
+## ---- benchmark --------------------------------------------------------------
+
+# The viewer against a plain static page of the same content, for the
+# bundled report and a synthetic 1,000-section / 200-chart one (test data
+# made by `report synth`), measured in one run. Prints the table and writes
+# target/bench/results.md. BENCH_RUNS sets the runs per page (5);
+# BENCH_STRICT=1 makes a missed target fail.
+BENCH := target/bench
+bench: viewer cli browser
+	mkdir -p $(BENCH)
+	cp $(REPORT) $(BENCH)/jimo.json
+	target/release/report build $(BENCH)/jimo.json --out $(BENCH)/site-jimo > /dev/null
+	target/release/report plain $(BENCH)/jimo.json -o $(BENCH)/plain-jimo.html
+	target/release/report synth --sections 1000 --charts 200 -o $(BENCH)/synth-1000.json
+	target/release/report build $(BENCH)/synth-1000.json --out $(BENCH)/site-synth > /dev/null
+	target/release/report plain $(BENCH)/synth-1000.json -o $(BENCH)/plain-synth.html
+	cd tests/bench && NODE_PATH=$(TOOLS)/npm/node_modules node bench.mjs $(CURDIR)/$(BENCH)
+
 clean:
 	rm -rf dist target/viewer

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod import;
+pub mod synth;
 
 use crate::model::Report;
 

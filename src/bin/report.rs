@@ -86,6 +86,31 @@ enum Command {
         #[arg(long = "allow-report-origin", value_name = "ORIGIN")]
         report_origins: Vec<String>,
     },
+    /// Write a synthetic report (for tests and benchmarks only: every part
+    /// of it says it is synthetic).
+    Synth {
+        /// Sections in all.
+        #[arg(long, default_value_t = 1000)]
+        sections: usize,
+        /// Charts, at most one per section.
+        #[arg(long, default_value_t = 200)]
+        charts: usize,
+        /// Seed: the same seed gives the same report.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Write the JSON here.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write REPORT as a plain static HTML page with no viewer (what
+    /// `make bench` compares the viewer with).
+    Plain {
+        /// The report JSON file.
+        report: PathBuf,
+        /// Write the page here.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -133,6 +158,32 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+        Command::Synth {
+            sections,
+            charts,
+            seed,
+            output,
+        } => {
+            let json = report_viewer::author::synth::synthetic_json(sections, charts, seed);
+            finish(
+                "synth",
+                std::fs::write(&output, json.to_string())
+                    .with_context(|| format!("writing {}", output.display())),
+            )
+        }
+        Command::Plain { report, output } => {
+            let page = std::fs::read_to_string(&report)
+                .with_context(|| format!("reading {}", report.display()))
+                .and_then(|t| report_viewer::model::parse_report(&t).map_err(anyhow::Error::from))
+                .map(|r| report_viewer::site::plain::plain_page(&r));
+            finish(
+                "plain",
+                page.and_then(|p| {
+                    std::fs::write(&output, p)
+                        .with_context(|| format!("writing {}", output.display()))
+                }),
+            )
         }
         Command::Build {
             report,
@@ -196,4 +247,15 @@ fn run_import(
         None => print!("{json}"),
     }
     Ok(())
+}
+
+/// Exit status and message for a command that either worked or did not.
+fn finish(command: &str, result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("report {command}: {e:#}");
+            ExitCode::from(2)
+        }
+    }
 }

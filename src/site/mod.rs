@@ -16,6 +16,7 @@ use crate::model::{parse_report, Report};
 
 pub mod csp;
 pub mod offline;
+pub mod plain;
 pub mod size;
 
 /// Name of the single offline file in a built site.

@@ -1,0 +1,168 @@
+// `make bench`: the viewer against a plain static HTML page of the same
+// content (`report plain`), both served by a real static server and loaded
+// in real Chromium in the same run, for the bundled report and for a
+// synthetic 1,000-section / 200-chart report (`report synth`; test data,
+// not a real report).
+//
+// For each page, the median of RUNS fresh browser contexts:
+//   on page     navigation start → every section and every chart in the
+//               document (and, for the viewer, the viewer running);
+//   expand all  all sections closed, then the expand-all button (the plain
+//               page: every <details> opened) → the next frame;
+//   keystroke   one more character in the search box → the next frame,
+//               over every prefix of the query (the plain page: the
+//               browser's own window.find for the same prefix);
+//   JS heap     used JS heap after a garbage collection, with ArrayBuffer
+//               backing stores (the WASM's memory among them) given apart.
+// Usage: node bench.mjs DIR  (DIR as `make bench` fills it)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launch, serve } from '../e2e/lib.mjs';
+
+const DIR = resolve(process.argv[2] || 'target/bench');
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+
+const SUBJECTS = [
+  { report: 'bundled (Jimo 2024)', key: 'jimo', query: '行政复议' },
+  { report: 'synthetic 1,000 sections / 200 charts', key: 'synth', query: '依法行政' },
+];
+const TARGETS = {
+  jimo: { ratio: 1.5 },
+  synth: { load: 1000, expand: 100, keystroke: 50, heap: 50 * 1024 * 1024 },
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+
+async function measure(browser, url, viewer, expect, query) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url, { waitUntil: 'commit' });
+  const load = await (await page.waitForFunction(([viewer, expect]) => {
+    const done = (!viewer || document.documentElement.classList.contains('viewer-ready'))
+      && document.querySelectorAll('svg.chart').length >= expect.charts
+      && document.querySelectorAll(expect.sectionSelector).length >= expect.sections
+      && document.getElementById(expect.last);
+    return done ? performance.now() : false;
+  }, [viewer, expect], { polling: 'raf', timeout: 60000 })).jsonValue();
+
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+
+  // Expand all, from all closed.
+  const expand = await page.evaluate(async ([viewer, sel]) => {
+    // The next frame after the current work is painted.
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    if (viewer) document.querySelector('[data-testid=collapse-all]').click();
+    else document.querySelectorAll('details').forEach((d) => { d.open = false; });
+    await frame();
+    await frame();
+    const t0 = performance.now();
+    if (viewer) document.querySelector('[data-testid=expand-all]').click();
+    else document.querySelectorAll('details').forEach((d) => { d.open = true; });
+    await frame();
+    const t = performance.now() - t0;
+    const closed = [...document.querySelectorAll(sel)].filter((d) => !d.open).length;
+    return { t, closed };
+  }, [viewer, expect.sectionSelector]);
+  if (expand.closed) throw new Error(`${url}: ${expand.closed} sections still closed after expand-all`);
+
+  // Search keystrokes.
+  const keys = await page.evaluate(async ([viewer, query]) => {
+    // The next frame after the current work is painted.
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const input = document.querySelector('[data-testid=search] input');
+    const out = [];
+    for (let i = 1; i <= query.length; i++) {
+      const q = query.slice(0, i);
+      const t0 = performance.now();
+      if (viewer) {
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      } else {
+        window.getSelection().removeAllRanges();
+        window.find(q);
+      }
+      await frame();
+      out.push(performance.now() - t0);
+    }
+    const hits = viewer ? document.querySelectorAll('mark.hit').length : -1;
+    return { out, hits };
+  }, [viewer, query]);
+  if (viewer && keys.hits === 0) throw new Error(`${url}: the search marked nothing`);
+  await context.close();
+  return { load, expand: expand.t, keys: keys.out, heap: heap.usedSize, backing: heap.backingStorageSize ?? 0 };
+}
+
+function expectations(key) {
+  // What "all content on the page" means for each report: its section and
+  // chart counts, and the last section's id.
+  const report = JSON.parse(readFileSync(join(DIR, key === 'jimo' ? 'jimo.json' : 'synth-1000.json'), 'utf8'));
+  const sections = [];
+  const walk = (ss) => ss.forEach((s) => { sections.push(s.id); walk(s.sections || []); });
+  walk(report.sections);
+  return { charts: report.charts.length, sections: sections.length, last: sections[sections.length - 1] };
+}
+
+
+const server = await serve(DIR);
+const browser = await launch();
+const rows = [];
+const misses = [];
+try {
+  for (const s of SUBJECTS) {
+    const e = expectations(s.key);
+    const pages = {
+      viewer: { url: `${server.url}site-${s.key}/`, viewer: true, expect: { ...e, sectionSelector: 'details.sec[id]' } },
+      static: { url: `${server.url}plain-${s.key}.html`, viewer: false, expect: { ...e, sectionSelector: 'details[id]' } },
+    };
+    const result = {};
+    for (const [name, p] of Object.entries(pages)) {
+      const runs = [];
+      // One warm-up run (the server's and the disk's caches), not counted.
+      await measure(browser, p.url, p.viewer, p.expect, s.query);
+      for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, p.url, p.viewer, p.expect, s.query));
+      result[name] = {
+        load: median(runs.map((r) => r.load)),
+        expand: median(runs.map((r) => r.expand)),
+        keystroke: median(runs.flatMap((r) => r.keys)),
+        heap: median(runs.map((r) => r.heap)),
+        backing: median(runs.map((r) => r.backing)),
+      };
+    }
+    rows.push({ ...s, ...e, result });
+    const t = TARGETS[s.key];
+    const v = result.viewer;
+    if (t.ratio && v.load / result.static.load > t.ratio) misses.push(`${s.key}: on page ${(v.load / result.static.load).toFixed(2)}× the static page (target ${t.ratio}×)`);
+    if (t.load && v.load > t.load) misses.push(`${s.key}: on page ${v.load.toFixed(0)} ms (target ${t.load} ms)`);
+    if (t.expand && v.expand > t.expand) misses.push(`${s.key}: expand all ${v.expand.toFixed(0)} ms (target ${t.expand} ms)`);
+    if (t.keystroke && v.keystroke > t.keystroke) misses.push(`${s.key}: keystroke ${v.keystroke.toFixed(1)} ms (target ${t.keystroke} ms)`);
+    if (t.heap && v.heap > t.heap) misses.push(`${s.key}: JS heap ${(v.heap / 1048576).toFixed(1)} MB (target ${t.heap / 1048576} MB)`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+const mb = (x) => `${(x / 1048576).toFixed(1)} MB`;
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+let md = `Benchmark: median of ${RUNS} runs, Chromium headless, 1280×900, ${new Date().toISOString().slice(0, 10)}\n\n`;
+md += '| report | measure | viewer | static page | ratio |\n|---|---|---:|---:|---:|\n';
+for (const r of rows) {
+  const { viewer: v, static: s } = r.result;
+  md += `| ${r.report} | on page (${r.sections} sections, ${r.charts} charts) | ${ms(v.load)} | ${ms(s.load)} | ${ratio(v.load, s.load)} |\n`;
+  md += `| | expand all | ${ms(v.expand)} | ${ms(s.expand)} | ${ratio(v.expand, s.expand)} |\n`;
+  md += `| | search keystroke ("${r.query}") | ${ms(v.keystroke)} | ${ms(s.keystroke)} | ${ratio(v.keystroke, s.keystroke)} |\n`;
+  md += `| | JS heap | ${mb(v.heap)} | ${mb(s.heap)} | ${ratio(v.heap, s.heap)} |\n`;
+  md += `| | ArrayBuffers (WASM memory) | ${mb(v.backing)} | ${mb(s.backing)} | |\n`;
+}
+md += misses.length ? `\nOver target:\n${misses.map((m) => `- ${m}`).join('\n')}\n` : '\nAll targets met.\n';
+process.stdout.write(md);
+writeFileSync(join(DIR, 'results.md'), md);
+writeFileSync(join(DIR, 'results.json'), JSON.stringify(rows, null, 1));
+if (misses.length && process.env.BENCH_STRICT) process.exit(1);
