@@ -146,6 +146,17 @@ pub fn category_order(chart: &Chart, series: &Series) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Each distinct source of a chart's values once, in first-use order.
+pub fn distinct_sources(chart: &Chart) -> Vec<Provenance> {
+    let mut out: Vec<Provenance> = Vec::new();
+    for p in chart.series.iter().flat_map(|s| s.points.iter()) {
+        if !out.contains(&p.value.source) {
+            out.push(p.value.source.clone());
+        }
+    }
+    out
+}
+
 /// One sentence per series that has points: for a trend over years the
 /// first and last value and the change between them, with the highest and
 /// lowest when there are more than two; for categories the highest and the

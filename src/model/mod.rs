@@ -14,8 +14,8 @@ mod validate;
 mod value;
 
 pub use data::{
-    category_order, category_points, chart_csv, chart_summary, parse_csv, point_text, report_csv,
-    CSV_BOM,
+    category_order, category_points, chart_csv, chart_summary, distinct_sources, parse_csv,
+    point_text, report_csv, CSV_BOM,
 };
 pub use load::{
     parse_report, parse_unchecked, pointer_at, report_origin_allowed, Diagnostic, LoadError,

@@ -2,11 +2,17 @@
 //! benchmark's measure of what the content alone costs a browser (`make
 //! bench` sets the viewer next to it). Sections are `<details>` so that
 //! "expand all" has a like-for-like counterpart; charts are the same SVG
-//! drawings the viewer makes, each followed by its data table.
+//! drawings the viewer makes. It carries all the text a reader can read in
+//! the viewer, so the comparison is of like with like: every key figure with
+//! its qualifier and where it was read, and each chart's description,
+//! summary, notes, sources and data table. What it leaves out is the
+//! viewer's own apparatus: contents, controls, help texts, embed codes.
 
 use crate::chart::{escape_xml as esc, render_svg, ChartStyle, Theme};
 use crate::i18n::Lang;
-use crate::model::{category_points, Block, Report, Section};
+use crate::model::{
+    category_points, chart_summary, distinct_sources, Block, Provenance, Report, Section,
+};
 
 /// The whole page.
 pub fn plain_page(report: &Report) -> String {
@@ -65,10 +71,12 @@ fn blocks(out: &mut String, report: &Report, blocks: &[Block], lang: Lang) {
                 *out += "<dl>";
                 for f in figures.iter().filter_map(|id| report.figure(id)) {
                     *out += &format!(
-                        "<dt>{}</dt><dd>{}</dd>",
+                        "<dt>{}</dt><dd>{}<details><summary>出处</summary>",
                         esc(&f.label),
                         esc(&f.value.with_unit(&f.unit, lang))
                     );
+                    source(out, report, &f.value.source, lang);
+                    *out += "</details></dd>";
                 }
                 *out += "</dl>";
             }
@@ -114,10 +122,39 @@ fn blocks(out: &mut String, report: &Report, blocks: &[Block], lang: Lang) {
                     }
                     *out += "</tr>";
                 }
-                *out += &format!("</table><p>{}</p></figure>", esc(&c.description));
+                *out += &format!("</table><p>{}</p><ul>", esc(&c.description));
+                for line in chart_summary(c, lang).iter().chain(&c.notes) {
+                    *out += &format!("<li>{}</li>", esc(line));
+                }
+                *out += "</ul><p>数据来源</p>";
+                for s in distinct_sources(c) {
+                    source(out, report, &s, lang);
+                }
+                *out += "</figure>";
             }
         }
     }
+}
+
+/// Where a value was read, in the words of the viewer's source line: the
+/// report's own paragraph, or a linked page elsewhere with its quote.
+fn source(out: &mut String, report: &Report, p: &Provenance, lang: Lang) {
+    let line = match p {
+        Provenance::External {
+            url,
+            publisher,
+            quote,
+            note,
+        } => format!(
+            "<a href=\"{}\">{}</a>:“{}”{}",
+            esc(url),
+            esc(publisher),
+            esc(quote),
+            esc(note.as_deref().unwrap_or_default())
+        ),
+        Provenance::Paragraph { .. } => esc(&p.describe(report, lang)),
+    };
+    *out += &format!("<p>{line}</p>");
 }
 
 #[cfg(test)]
@@ -132,6 +169,13 @@ mod tests {
         assert_eq!(page.matches("<figure").count(), 6);
         assert_eq!(page.matches("<svg").count(), 6);
         assert!(page.contains(&r.sections[0].title));
+        // The same reading content as the viewer: sources, summaries.
+        assert_eq!(
+            page.matches("<summary>出处</summary>").count(),
+            r.figures.len()
+        );
+        assert!(page.contains("https://example.org/synthetic"));
+        assert!(page.contains(&chart_summary(&r.charts[0], Lang::Zh)[0]));
         assert!(!page.contains("<script"));
     }
 

@@ -14,7 +14,7 @@ use super::Viewer;
 use crate::chart::{export_svg, render_svg, ChartStyle, Mark, DEFAULT_WIDTH};
 use crate::i18n::Lang;
 use crate::model::{
-    category_points, chart_csv, chart_summary, point_text, Chart, Provenance, Report,
+    category_points, chart_csv, chart_summary, distinct_sources, point_text, Chart, Report,
 };
 
 /// One chart with everything a reader needs to trust it: caption and unit,
@@ -401,15 +401,4 @@ pub fn marks_key(marks: &[Mark], lang: Lang) -> Option<String> {
         parts.push(lang.pick("竖线表示范围", "a vertical line shows a range"));
     }
     (!parts.is_empty()).then(|| parts.join(lang.pick(";", "; ")))
-}
-
-/// Each distinct source of a chart's values once, in first-use order.
-pub fn distinct_sources(chart: &Chart) -> Vec<Provenance> {
-    let mut out: Vec<Provenance> = Vec::new();
-    for p in chart.series.iter().flat_map(|s| s.points.iter()) {
-        if !out.contains(&p.value.source) {
-            out.push(p.value.source.clone());
-        }
-    }
-    out
 }

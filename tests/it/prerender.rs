@@ -73,3 +73,26 @@ fn report_text_never_becomes_markup() {
     assert!(!data[12..].contains('<'));
     assert!(page.contains("<title>&lt;img"));
 }
+
+#[test]
+fn hydration_markers_are_dropped_but_text_like_them_is_kept() {
+    // The viewer replaces the static HTML; Leptos' `<!>` markers would only
+    // be nodes to build. Report text that looks like one stays text.
+    let mut r = bundled();
+    r.meta.title = "标题<!>与<!---->".into();
+    let html = prerender(&r, report_viewer::site::PageKind::Hosted);
+    assert!(!html.contains("<!>"));
+    assert!(html.contains("标题&lt;!&gt;与&lt;!----&gt;"));
+    // Leptos does write them: the bundled report has hundreds of places.
+    let r = bundled();
+    let owner = leptos::prelude::Owner::new();
+    let raw = owner.with(|| {
+        use leptos::prelude::*;
+        use report_viewer::ui::{App, ViewOptions};
+        view! { <App report=Ok(std::sync::Arc::new(r.clone())) options=ViewOptions::default() /> }
+            .to_html()
+    });
+    assert!(raw.matches("<!>").count() > 100);
+    let html = prerender(&r, report_viewer::site::PageKind::Hosted);
+    assert_eq!(html.len(), raw.len() - 3 * raw.matches("<!>").count());
+}
