@@ -45,11 +45,11 @@ rust-tools:
 	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
-npm-tools: $(TOOLS)/npm/.installed-$(BINARYEN_VERSION)
+npm-tools: $(TOOLS)/npm/.installed
 	@# The tests import their packages from here (a fresh clone has no link).
 	@ln -sfn $(TOOLS)/npm/node_modules $(E2E)/node_modules
 
-$(TOOLS)/npm/.installed-$(BINARYEN_VERSION): $(E2E)/package.json $(E2E)/package-lock.json
+$(TOOLS)/npm/.installed: $(E2E)/package.json $(E2E)/package-lock.json
 	mkdir -p $(TOOLS)/npm
 	cp $(E2E)/package.json $(E2E)/package-lock.json $(TOOLS)/npm/
 	cd $(TOOLS)/npm && npm ci --no-audit --no-fund
@@ -72,6 +72,7 @@ browser:
 # The compiled viewer: HTML template, JS glue, WASM, in target/viewer.
 viewer: tools
 	trunk build --release --offline
+	NODE_PATH=$(TOOLS)/npm/node_modules node tools/minify-glue.mjs target/viewer
 
 # The command-line tool (builds sites, validates reports).
 cli:

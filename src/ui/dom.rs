@@ -203,6 +203,9 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 /// reader never sees an empty page in between.
 fn render(report: Result<Arc<Report>, LoadError>, options: ViewOptions) {
     MARKABLES.with(|m| *m.borrow_mut() = None);
+    if let Some(registry) = highlight_registry() {
+        registry.delete(&JsValue::from_str(HIT));
+    }
     let doc = document();
     let Some(host) = doc.get_element_by_id(APP_ELEMENT_ID) else {
         web_sys::console::error_1(&"report viewer: no #app element in the page".into());
@@ -379,12 +382,17 @@ pub fn point_under(ev: &web_sys::PointerEvent) -> Option<usize> {
     all.iter().position(|o| o == &t)
 }
 
-/// Where search marks go: report text the viewer renders once and never
-/// updates, so wrapping its text nodes in `<mark>` cannot confuse Leptos.
+/// Where search hits are shown: report text the viewer renders once and
+/// never updates, so neither a range over its text nor (where the browser
+/// has no highlight API) wrapping it in `<mark>` can confuse Leptos.
 const MARKABLE: &str =
     "#content .para, #content .note, #content .list li, #content summary .title, \
     #content .card-label, #content .chart-title, #content .chart-desc, #content .chart-notes li, \
     #content td, #content th, #content caption";
+
+/// The name search hits are registered under in `CSS.highlights`; the style
+/// sheet paints `::highlight(hit)`.
+const HIT: &str = "hit";
 
 /// One element search may mark: its text as rendered, folded for matching,
 /// and whether it holds marks now.
@@ -397,8 +405,8 @@ struct Markable {
 
 thread_local! {
     /// The markable elements of the mounted viewer, read once: each
-    /// keystroke then matches in Rust and touches only elements whose marks
-    /// change. Cleared when the viewer is rendered again.
+    /// keystroke then matches in Rust. Cleared when the viewer is rendered
+    /// again.
     static MARKABLES: RefCell<Option<Vec<Markable>>> = const { RefCell::new(None) };
     /// The system's theme, asked once (each ask is a style query).
     static SYSTEM_THEME: std::cell::Cell<Option<Theme>> = const { std::cell::Cell::new(None) };
@@ -410,9 +418,11 @@ fn markables() -> Vec<Markable> {
     };
     (0..list.length())
         .filter_map(|i| Some(list.item(i)?.unchecked_into::<web_sys::Element>()))
-        // Only elements that hold text alone can be rewritten whole.
+        // Only elements that hold text alone: one text node for a range
+        // (`normalize` joins any split), or rewritten whole with marks.
         .filter(|el| el.child_element_count() == 0)
         .map(|el| {
+            el.normalize();
             let text = el.text_content().unwrap_or_default();
             let folded = crate::search::fold_str(&text);
             Markable {
@@ -425,10 +435,23 @@ fn markables() -> Vec<Markable> {
         .collect()
 }
 
-/// Marks every occurrence of `query` in the report text with
-/// `<mark class="hit">`, and removes the marks of the previous query.
+/// The page's highlight registry, `CSS.highlights`, where the browser has
+/// the CSS Custom Highlight API.
+fn highlight_registry() -> Option<js_sys::Map> {
+    let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
+    let reg = js_sys::Reflect::get(&css, &"highlights".into()).ok()?;
+    // A maplike: `set` and `delete` are called on it as methods.
+    (!reg.is_undefined()).then(|| reg.unchecked_into())
+}
+
+/// Shows every occurrence of `query` in the report text, and no longer the
+/// previous query's. The browser paints ranges over the text (the CSS
+/// Custom Highlight API): nothing in the document changes, so a keystroke
+/// costs no style or layout however long the report. A browser without
+/// the API gets `<mark class="hit">` elements instead.
 pub fn highlight(query: &str) {
     let q = crate::search::fold_str(query.trim());
+    let registry = highlight_registry();
     MARKABLES.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
@@ -437,40 +460,91 @@ pub fn highlight(query: &str) {
             }
             *cell = Some(markables());
         }
-        let doc = document();
-        for m in cell.iter_mut().flatten() {
-            let hits = crate::search::find_folded(&m.folded, &q);
-            if hits.is_empty() {
-                if m.marked {
-                    m.el.set_text_content(Some(&m.text));
-                    m.marked = false;
-                }
-                continue;
-            }
-            let starts: Vec<usize> = m
-                .text
-                .char_indices()
-                .map(|(b, _)| b)
-                .chain([m.text.len()])
-                .collect();
-            let frag = doc.create_document_fragment();
-            let mut at = 0;
-            for (s, e) in hits {
-                let (bs, be) = (starts[s], starts[e]);
-                let _ = frag.append_child(&doc.create_text_node(&m.text[at..bs]));
-                if let Ok(mark) = doc.create_element("mark") {
-                    mark.set_class_name("hit");
-                    mark.set_text_content(Some(&m.text[bs..be]));
-                    let _ = frag.append_child(&mark);
-                }
-                at = be;
-            }
-            let _ = frag.append_child(&doc.create_text_node(&m.text[at..]));
-            m.el.set_text_content(None);
-            let _ = m.el.append_child(&frag);
-            m.marked = true;
+        let all = cell.iter_mut().flatten();
+        match &registry {
+            Some(registry) => paint_hits(registry, all, &q),
+            None => mark_hits(all, &q),
         }
     });
+}
+
+/// Registers one highlight of every hit's range (or none).
+fn paint_hits<'a>(registry: &js_sys::Map, all: impl Iterator<Item = &'a mut Markable>, q: &[char]) {
+    let ranges = js_sys::Array::new();
+    for m in all {
+        let hits = crate::search::find_folded(&m.folded, q);
+        let Some(node) = m.el.first_child().filter(|_| !hits.is_empty()) else {
+            continue;
+        };
+        // Character positions to UTF-16 offsets, in one pass over the text.
+        let mut chars = m.text.chars();
+        let (mut ci, mut u) = (0, 0);
+        let mut to = |target: usize| {
+            for c in chars.by_ref().take(target - ci) {
+                u += c.len_utf16() as u32;
+            }
+            ci = target;
+            u
+        };
+        for (s, e) in hits {
+            let (us, ue) = (to(s), to(e));
+            if let Ok(r) = document().create_range() {
+                if r.set_start(&node, us).is_ok() && r.set_end(&node, ue).is_ok() {
+                    ranges.push(&r);
+                }
+            }
+        }
+    }
+    let key = JsValue::from_str(HIT);
+    let ctor = js_sys::Reflect::get(&js_sys::global(), &"Highlight".into());
+    match ctor
+        .and_then(|c| js_sys::Reflect::construct(c.unchecked_ref::<js_sys::Function>(), &ranges))
+    {
+        Ok(h) if ranges.length() > 0 => {
+            registry.set(&key, &h);
+        }
+        _ => {
+            registry.delete(&key);
+        }
+    }
+}
+
+/// Wraps every hit in `<mark class="hit">`, and unwraps the text of
+/// elements that no longer have one.
+fn mark_hits<'a>(all: impl Iterator<Item = &'a mut Markable>, q: &[char]) {
+    let doc = document();
+    for m in all {
+        let hits = crate::search::find_folded(&m.folded, q);
+        if hits.is_empty() {
+            if m.marked {
+                m.el.set_text_content(Some(&m.text));
+                m.marked = false;
+            }
+            continue;
+        }
+        let starts: Vec<usize> = m
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([m.text.len()])
+            .collect();
+        let frag = doc.create_document_fragment();
+        let mut at = 0;
+        for (s, e) in hits {
+            let (bs, be) = (starts[s], starts[e]);
+            let _ = frag.append_child(&doc.create_text_node(&m.text[at..bs]));
+            if let Ok(mark) = doc.create_element("mark") {
+                mark.set_class_name(HIT);
+                mark.set_text_content(Some(&m.text[bs..be]));
+                let _ = frag.append_child(&mark);
+            }
+            at = be;
+        }
+        let _ = frag.append_child(&doc.create_text_node(&m.text[at..]));
+        m.el.set_text_content(None);
+        let _ = m.el.append_child(&frag);
+        m.marked = true;
+    }
 }
 
 /// Focuses the element with this id, if there is one.

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundledReport, DIST, launch, open, ready, serve } from './lib.mjs';
+import { bundledReport, DIST, hitTexts, launch, open, ready, serve } from './lib.mjs';
 
 let server;
 let browser;
@@ -43,9 +43,26 @@ function sectionsMentioning(term) {
   return out;
 }
 
-/** Runs the checks of the search box against a page at `url`. */
-async function searchWorks(url) {
-  const page = await open(browser, url);
+/** Waits until the page shows `n` search hits (see `hitTexts`). */
+function waitHits(page, n) {
+  return page.waitForFunction((n) => {
+    const h = globalThis.CSS?.highlights?.get('hit');
+    return (h ? h.size : document.querySelectorAll('mark.hit').length) === n;
+  }, n);
+}
+
+/** Takes the CSS Custom Highlight API away, as in a browser without it. */
+function withoutHighlightApi() {
+  delete CSS.highlights;
+  delete window.Highlight;
+}
+
+/**
+ * Runs the checks of the search box against a page at `url`; `init` runs
+ * before the page's scripts.
+ */
+async function searchWorks(url, init) {
+  const page = await open(browser, url, { init });
   page.setDefaultTimeout(8000);
   await ready(page);
   // Occurrences in the report text on the page, before searching.
@@ -64,9 +81,13 @@ async function searchWorks(url) {
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search-q');
   await page.keyboard.type(TERM);
-  await page.waitForFunction((n) => document.querySelectorAll('mark.hit').length === n, expected);
-  const marks = await page.$$eval('mark.hit', (ms) => ms.map((m) => m.textContent));
-  assert.ok(marks.every((m) => m === TERM));
+  const hits = () => page.evaluate(hitTexts);
+  await waitHits(page, expected);
+  const marks = await hits();
+  assert.ok(marks.every((m) => m === TERM), marks.join());
+  // Shown the way this browser can: painted ranges, or <mark> without the API.
+  const api = await page.evaluate(() => Boolean(globalThis.CSS?.highlights));
+  assert.equal(await page.locator('mark.hit').count(), api ? 0 : expected);
   // Every section that mentions it is in the result list.
   const paths = await page.$$eval('[data-testid=search-results] a', (as) => as.map((a) => ({ href: a.getAttribute('href'), path: a.querySelector('.result-path').textContent })));
   const report = bundledReport();
@@ -82,7 +103,8 @@ async function searchWorks(url) {
 
   // Traditional characters find the same places.
   await page.fill('#search-q', '行政復議');
-  await page.waitForFunction((n) => document.querySelectorAll('mark.hit').length === n, expected);
+  await waitHits(page, expected);
+  assert.ok((await hits()).every((m) => m === TERM));
   assert.equal(await page.locator('[data-testid=search-results] a').count(), paths.length);
 
   // Enter goes to the first result, opening the sections around it.
@@ -109,7 +131,7 @@ async function searchWorks(url) {
   // Esc clears: no marks, no results, no `q` in the URL.
   await page.focus('#search-q');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => document.querySelectorAll('mark.hit').length === 0);
+  await waitHits(page, 0);
   assert.equal(await page.locator('[data-testid=search-results] li').count(), 0);
   assert.ok(!page.url().includes('q='));
   assert.deepEqual(page.problems, []);
@@ -123,6 +145,10 @@ describe('search in the page', () => {
 
   test('the same works in the offline file from file://', async () => {
     await searchWorks(pathToFileURL(join(DIST, 'report.html')).href);
+  });
+
+  test('a browser without the CSS Custom Highlight API gets <mark> elements', async () => {
+    await searchWorks(server.url, withoutHighlightApi);
   });
 
   test('each keystroke takes under 16 ms on the bundled report', async () => {
@@ -175,7 +201,7 @@ describe('the view in the URL', () => {
     await ready(copy);
     assert.equal(await copy.evaluate(() => document.getElementById('part-2').open), false);
     assert.equal(await copy.inputValue('#search-q'), TERM);
-    assert.ok(await copy.locator('mark.hit').count() > 0);
+    assert.ok((await copy.evaluate(hitTexts)).length > 0);
     assert.equal(await copy.getAttribute('html', 'data-theme'), 'contrast');
     assert.equal(await copy.getAttribute('html', 'data-text'), 'large');
     await copy.context().close();

@@ -50,10 +50,13 @@ export function launch() {
 
 /**
  * Opens `url` in a new page and collects console errors, page errors and
- * failed requests into `page.problems`.
+ * failed requests into `page.problems`. `init` (a function) runs first in
+ * every document; other options go to the browser context.
  */
-export async function open(browser, url, options = {}) {
+export async function open(browser, url, { init, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // A script to run in every document before the page's own.
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
@@ -94,4 +97,14 @@ export function bundledReport() {
 export async function appText(page) {
   const t = await page.evaluate(() => document.getElementById('app').textContent);
   return t.replace(/\s+/g, '');
+}
+
+/**
+ * The texts of the search hits shown in the report text, in the page: the
+ * ranges the viewer registered with the CSS Custom Highlight API, or, in a
+ * browser without it, its `<mark class="hit">` elements.
+ */
+export function hitTexts() {
+  const h = globalThis.CSS?.highlights?.get('hit');
+  return h ? [...h].map(String) : [...document.querySelectorAll('mark.hit')].map((m) => m.textContent);
 }
