@@ -14,8 +14,11 @@
 //   keystroke   one more character in the search box → the next frame,
 //               over every prefix of the query (the plain page: the
 //               browser's own window.find for the same prefix);
-//   JS heap     used JS heap after a garbage collection (the WASM's linear
-//               memory is not part of it).
+//   JS heap     used JS heap after a garbage collection;
+//   WASM memory the viewer's linear memory (its Rust heap and stack) after
+//               the searches (it never shrinks: the most it used), read
+//               from the module's exported memory, which an init script
+//               keeps when the glue instantiates it.
 // Usage: node bench.mjs DIR  (DIR as `make bench` fills it)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -41,6 +44,15 @@ const median = (xs) => {
 
 async function measure(browser, url, viewer, expect, query) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Keep the instance's memory where the benchmark can read it (the glue
+  // holds it in module scope); the page itself is not changed.
+  await context.addInitScript(() => {
+    const keep = (r) => { globalThis.__benchMemory = (r.instance || r).exports?.memory; return r; };
+    for (const name of ['instantiateStreaming', 'instantiate']) {
+      const f = WebAssembly[name];
+      if (f) WebAssembly[name] = (...args) => f.apply(WebAssembly, args).then(keep);
+    }
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(url, { waitUntil: 'commit' });
@@ -104,8 +116,12 @@ async function measure(browser, url, viewer, expect, query) {
     return { out, hits };
   }, [viewer, query]);
   if (viewer && keys.hits === 0) throw new Error(`${url}: the search marked nothing`);
+  // Linear memory only grows: its size now is the most the viewer used,
+  // search index included.
+  const wasm = await page.evaluate(() => globalThis.__benchMemory?.buffer.byteLength ?? 0);
+  if (viewer && !wasm) throw new Error(`${url}: the viewer's WASM memory was not found`);
   await context.close();
-  return { content, load, expand: expand.t, keys: keys.out, heap: heap.usedSize };
+  return { content, load, expand: expand.t, keys: keys.out, heap: heap.usedSize, wasm };
 }
 
 function expectations(key) {
@@ -142,6 +158,7 @@ try {
         expand: median(runs.map((r) => r.expand)),
         keystroke: median(runs.flatMap((r) => r.keys)),
         heap: median(runs.map((r) => r.heap)),
+        wasm: median(runs.map((r) => r.wasm)),
       };
     }
     rows.push({ ...s, ...e, result });
@@ -154,6 +171,7 @@ try {
     if (t.expand && v.expand > t.expand) misses.push(`${s.key}: expand all ${v.expand.toFixed(0)} ms (target ${t.expand} ms)`);
     if (t.keystroke && v.keystroke > t.keystroke) misses.push(`${s.key}: keystroke ${v.keystroke.toFixed(1)} ms (target ${t.keystroke} ms)`);
     if (t.heap && v.heap > t.heap) misses.push(`${s.key}: JS heap ${(v.heap / 1048576).toFixed(1)} MB (target ${t.heap / 1048576} MB)`);
+    if (t.heap && v.heap + v.wasm > t.heap) misses.push(`${s.key}: JS heap and WASM memory ${((v.heap + v.wasm) / 1048576).toFixed(1)} MB (target ${t.heap / 1048576} MB)`);
   }
 } finally {
   await browser.close();
@@ -172,6 +190,7 @@ for (const r of rows) {
   md += `| | expand all | ${ms(v.expand)} | ${ms(s.expand)} | ${ratio(v.expand, s.expand)} |\n`;
   md += `| | search keystroke ("${r.query}") | ${ms(v.keystroke)} | ${ms(s.keystroke)} | ${ratio(v.keystroke, s.keystroke)} |\n`;
   md += `| | JS heap | ${mb(v.heap)} | ${mb(s.heap)} | ${ratio(v.heap, s.heap)} |\n`;
+  md += `| | WASM memory (JS heap + WASM: ${mb(v.heap + v.wasm)}) | ${mb(v.wasm)} | – | – |\n`;
 }
 md += misses.length ? `\nOver target:\n${misses.map((m) => `- ${m}`).join('\n')}\n` : '\nAll targets met.\n';
 process.stdout.write(md);
