@@ -11,7 +11,7 @@ use super::embed_view::EmbedCode;
 use super::figures::{CopyLink, SourceLine};
 use super::state::{chart_key_target, file_name};
 use super::Viewer;
-use crate::chart::{export_svg, render_svg, ChartStyle, Mark, DEFAULT_WIDTH};
+use crate::chart::{export_svg, render_svg, ChartStyle, Mark};
 use crate::i18n::Lang;
 use crate::model::{
     category_points, chart_csv, chart_summary, distinct_sources, point_text, Chart, Report,
@@ -29,7 +29,7 @@ pub fn ChartFigure(
 ) -> impl IntoView {
     let v = expect_context::<Viewer>();
     let lang = v.lang;
-    let width = RwSignal::new(DEFAULT_WIDTH);
+    let width = RwSignal::new(dom::first_chart_width());
     let hidden = RwSignal::new(0u16);
     let table = RwSignal::new(false);
     let holder = NodeRef::<leptos::html::Div>::new();

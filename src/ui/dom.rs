@@ -218,6 +218,15 @@ fn render(report: Result<Arc<Report>, LoadError>, options: ViewOptions) {
         return;
     };
     let fresh: web_sys::HtmlElement = fresh.unchecked_into();
+    // Charts are first drawn at the width of a drawing already on the page
+    // (the static one, laid out by now): drawn at the default width
+    // instead, every chart would be drawn, parsed and laid out twice.
+    if let Ok(Some(el)) = doc.query_selector(".chart-svg") {
+        let w = chart_width(el.get_bounding_client_rect().width());
+        if w > 0 {
+            CHART_WIDTH.with(|c| c.set(w));
+        }
+    }
     let (r, o) = (report.clone(), options.clone());
     let handle =
         leptos::mount::mount_to(fresh.clone(), move || view! { <App report=r options=o /> });
@@ -294,15 +303,13 @@ pub fn details_open(ev: &web_sys::Event) -> bool {
 /// Keeps `width` equal to `el`'s width, rounded to 8 px so small changes
 /// do not redraw.
 pub fn follow_width(el: &web_sys::HtmlDivElement, width: RwSignal<u32>) {
-    let round = |w: f64| ((w.max(0.0) as u32) / 8) * 8;
-    let now = round(el.get_bounding_client_rect().width());
-    if now > 0 && now != width.get_untracked() {
-        width.set(now);
-    }
+    // No measuring here: that would force a layout of the whole page in
+    // the middle of building it. The observer reports the first size
+    // itself, after the next layout and before that frame is painted.
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = Some(entries.get(0)).filter(|e| e.is_object()) {
             let entry: &web_sys::ResizeObserverEntry = entry.unchecked_ref();
-            let w = round(entry.content_rect().width());
+            let w = chart_width(entry.content_rect().width());
             if w > 0 && width.try_get_untracked().is_some_and(|old| old != w) {
                 width.set(w);
             }
@@ -313,6 +320,19 @@ pub fn follow_width(el: &web_sys::HtmlDivElement, width: RwSignal<u32>) {
     }
     // The observer lives as long as the element; the callback must too.
     cb.forget();
+}
+
+/// A drawing's width in whole steps of 8 px, so that a pixel's change
+/// does not redraw it.
+fn chart_width(w: f64) -> u32 {
+    ((w.max(0.0) as u32) / 8) * 8
+}
+
+/// The width charts are first drawn at: that of the drawings on the page
+/// when the viewer was last rendered, or the default (and always the
+/// default natively, so the static HTML is drawn at it).
+pub fn first_chart_width() -> u32 {
+    CHART_WIDTH.with(std::cell::Cell::get)
 }
 
 /// The point targets of a chart drawing, in drawing order.
@@ -410,6 +430,8 @@ thread_local! {
     static MARKABLES: RefCell<Option<Vec<Markable>>> = const { RefCell::new(None) };
     /// The system's theme, asked once (each ask is a style query).
     static SYSTEM_THEME: std::cell::Cell<Option<Theme>> = const { std::cell::Cell::new(None) };
+    /// See [`first_chart_width`].
+    static CHART_WIDTH: std::cell::Cell<u32> = const { std::cell::Cell::new(crate::chart::DEFAULT_WIDTH) };
 }
 
 fn markables() -> Vec<Markable> {
