@@ -3,24 +3,15 @@
 // grows with the text size, and downloads that match what the page shows.
 // Real Chromium against the release site on a real static server.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { bundledReport, DIST, launch, open, ready, serve } from './lib.mjs';
+import { browser, bundledReport, open, ready, server, useSite } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite();
 
 /** axe-core's WCAG 2.2 A and AA violations on the page as it is now. */
 async function axeViolations(page) {

@@ -1,17 +1,9 @@
 // Deep links into collapsed sections, and reading state kept in the URL.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DIST, launch, open, ready, serve } from './lib.mjs';
+import { test } from 'node:test';
+import { browser, open, ready, server, useSite } from './lib.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite();
 
 const isOpen = (page, id) => page.evaluate((id) => document.getElementById(id).open, id);
 const inView = (page, id) => page.evaluate((id) => {

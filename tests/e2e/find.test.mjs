@@ -2,22 +2,13 @@
 // find and text-fragment links into collapsed sections, and the view kept
 // in the URL — on the hosted site and in the offline file.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundledReport, DIST, hitTexts, launch, open, ready, serve } from './lib.mjs';
+import { browser, bundledReport, DIST, hitTexts, open, ready, server, useSite } from './lib.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite();
 
 const TERM = '行政复议';
 

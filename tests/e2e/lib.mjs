@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,6 +38,27 @@ export async function serve(dir, fixedPort) {
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, port, close: () => proc.kill() };
+}
+
+/** The release site's server and the browser, once `useSite` has started them. */
+export let server;
+/** See `server`. */
+export let browser;
+
+/**
+ * Serves `dir` (the release site) and launches Chromium before a test
+ * file's tests, and closes both after them; `server` and `browser` are
+ * live bindings, set once `before` has run.
+ */
+export function useSite(dir = DIST) {
+  before(async () => {
+    server = await serve(dir);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
 }
 
 /** Launches Debian's Chromium headless with the flags this machine needs. */

@@ -8,19 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { appText, bundledReport, DIST, expectedPieces, launch, open, ready, serve, sourceLines } from './lib.mjs';
+import { appText, browser, bundledReport, DIST, expectedPieces, open, ready, server, sourceLines, useSite } from './lib.mjs';
 
-let server;
-let browser;
+useSite();
 let tmp;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
+before(() => {
   tmp = mkdtempSync(join(tmpdir(), 'viewer-offline-'));
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
+after(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 

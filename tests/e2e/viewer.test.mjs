@@ -1,23 +1,14 @@
 // The release site for the bundled report, served by a real static HTTP
 // server and driven in real Chromium.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { appText, bundledReport, DIST, expectedPieces, launch, open, ready, serve, sourceLines } from './lib.mjs';
+import { appText, browser, bundledReport, DIST, expectedPieces, open, ready, serve, server, sourceLines, useSite } from './lib.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite();
 
 describe('the bundled report in the release build', () => {
   test('the WASM viewer starts, with no console error or failed request', async () => {

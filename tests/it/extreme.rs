@@ -62,10 +62,7 @@ fn years(n: usize) -> Vec<String> {
 /// Sections nested `depth` deep, written as text (a `serde_json::Value`
 /// that deep would overflow the stack while being dropped).
 fn nested(depth: usize) -> String {
-    let mut inner = String::from(r#"{"id":"s0","title":"t"}"#);
-    for i in 1..depth {
-        inner = format!(r#"{{"id":"s{i}","title":"t","sections":[{inner}]}}"#);
-    }
+    let inner = crate::nested_sections(depth);
     let text = edited(|v| v["sections"].as_array_mut().unwrap().push(json!("HOLE")));
     text.replace("\"HOLE\"", &inner)
 }

@@ -27,3 +27,14 @@ pub fn bundled() -> report_viewer::model::Report {
     report_viewer::model::parse_report(&read("public/reports/jimo-2024.json"))
         .expect("the bundled report is valid")
 }
+
+/// `depth` sections each inside the one before, as JSON text (built as
+/// text: a 1,000-deep `serde_json::Value` would itself overflow the stack
+/// when dropped).
+pub fn nested_sections(depth: usize) -> String {
+    let mut inner = String::from(r#"{"id":"s0","title":"t"}"#);
+    for i in 1..depth {
+        inner = format!(r#"{{"id":"s{i}","title":"t","sections":[{inner}]}}"#);
+    }
+    inner
+}

@@ -153,11 +153,7 @@ fn unknown_fields_and_wrong_types_name_their_place() {
 
 #[test]
 fn deep_nesting_is_refused_without_overflowing_the_stack() {
-    // Built as text: a 1000-deep serde_json::Value would itself overflow.
-    let mut inner = String::from(r#"{"id":"s0","title":"t"}"#);
-    for i in 1..1000 {
-        inner = format!(r#"{{"id":"s{i}","title":"t","sections":[{inner}]}}"#);
-    }
+    let inner = crate::nested_sections(1000);
     let text = read("tests/fixtures/valid/minimal.json");
     let at = text.find("\"sections\": [").unwrap();
     let end = text.find("\"closing\"").unwrap();
@@ -176,10 +172,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
 
 #[test]
 fn nesting_past_the_limit_is_a_problem() {
-    let mut inner = String::from(r#"{"id":"s0","title":"t"}"#);
-    for i in 1..12 {
-        inner = format!(r#"{{"id":"s{i}","title":"t","sections":[{inner}]}}"#);
-    }
+    let inner = crate::nested_sections(12);
     let mut v = minimal();
     v["sections"] = serde_json::from_str(&format!("[{inner}]")).unwrap();
     match parse_report(&v.to_string()) {
