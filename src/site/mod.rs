@@ -114,7 +114,8 @@ fn minify_style(page: &str) -> String {
 }
 
 /// Removes comments, collapses white space and drops it next to `{ } ; ,`
-/// and `>`; strings are copied as they are.
+/// and `>`, and after `:` (before one it can be a descendant selector);
+/// strings are copied as they are.
 pub fn minify_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
@@ -133,7 +134,7 @@ pub fn minify_css(css: &str) -> String {
                 space = true;
             }
             '"' | '\'' => {
-                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '>']) {
+                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '>', ':']) {
                     out.push(' ');
                 }
                 space = false;
@@ -158,7 +159,7 @@ pub fn minify_css(css: &str) -> String {
                 space = false;
             }
             c => {
-                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '>']) {
+                if space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '>', ':']) {
                     out.push(' ');
                 }
                 space = false;
@@ -278,10 +279,10 @@ mod tests {
 
     #[test]
     fn css_minifies_without_touching_strings_or_meaning() {
-        let css = "/* c */\n.a > b ,\n .c  .d {\n  content: \" (\"  attr(href) \") \";\n  transform: translate(-50%, calc(-100% - 12px));\n}\n@media (min-width: 60em) { :root:not([data-text=\"x y\"]) .e { margin: 0 auto; } }\n";
+        let css = "/* c */\n.a > b ,\n .c  .d {\n  content: \" (\"  attr(href) \") \";\n  transform: translate(-50%, calc(-100% - 12px));\n}\n@media (min-width: 60em) { :root:not([data-text=\"x y\"]) .e { margin: 0 auto; } }\n.f :hover { color: red }\n";
         assert_eq!(
             minify_css(css),
-            ".a>b,.c .d{content: \" (\" attr(href) \") \";transform: translate(-50%,calc(-100% - 12px));}@media (min-width: 60em){:root:not([data-text=\"x y\"]) .e{margin: 0 auto;}}"
+            ".a>b,.c .d{content:\" (\" attr(href) \") \";transform:translate(-50%,calc(-100% - 12px));}@media (min-width:60em){:root:not([data-text=\"x y\"]) .e{margin:0 auto;}}.f :hover{color:red}"
         );
     }
 }
