@@ -403,12 +403,13 @@ pub fn point_under(ev: &web_sys::PointerEvent) -> Option<usize> {
 }
 
 /// Where search hits are shown: report text the viewer renders once and
-/// never updates, so neither a range over its text nor (where the browser
+/// never updates (a chart's summary too: computed once from its data),
+/// so neither a range over its text nor (where the browser
 /// has no highlight API) wrapping it in `<mark>` can confuse Leptos.
 const MARKABLE: &str =
     "#content .para, #content .note, #content .list li, #content summary .title, \
-    #content .card-label, #content .chart-title, #content .chart-desc, #content .chart-notes li, \
-    #content td, #content th, #content caption";
+    #content .card-label, #content .chart-title, #content .chart-desc, #content .chart-summary li, \
+    #content .chart-notes li, #content td, #content th, #content caption";
 
 /// The name search hits are registered under in `CSS.highlights`; the style
 /// sheet paints `::highlight(hit)`.

@@ -58,7 +58,7 @@ async function searchWorks(url, init) {
   await ready(page);
   // Occurrences in the report text on the page, before searching.
   const expected = await page.evaluate((term) => {
-    const sel = '#content .para, #content .note, #content .list li, #content summary .title, #content .card-label, #content .chart-title, #content .chart-desc, #content .chart-notes li, #content td, #content th, #content caption';
+    const sel = '#content .para, #content .note, #content .list li, #content summary .title, #content .card-label, #content .chart-title, #content .chart-desc, #content .chart-summary li, #content .chart-notes li, #content td, #content th, #content caption';
     let n = 0;
     for (const el of document.querySelectorAll(sel)) {
       for (const node of el.childNodes) if (node.nodeType === 3) n += node.textContent.split(term).length - 1;
