@@ -84,6 +84,22 @@ pub fn find_folded(t: &[char], q: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The character ranges `hits` (ascending, not overlapping, as
+/// [`find_folded`] gives them) of `text` as UTF-16 offsets, which is what
+/// a DOM `Range` counts in. One pass over the text however many hits.
+pub fn utf16_ranges(text: &str, hits: &[(usize, usize)]) -> Vec<(u32, u32)> {
+    let mut chars = text.chars();
+    let (mut at, mut u) = (0usize, 0u32);
+    let mut to = |target: usize| {
+        for c in chars.by_ref().take(target.saturating_sub(at)) {
+            u += c.len_utf16() as u32;
+        }
+        at = at.max(target);
+        u
+    };
+    hits.iter().map(|&(s, e)| (to(s), to(e))).collect()
+}
+
 /// Splits `text` into pieces, each marked as a match or not, for
 /// highlighting.
 pub fn segments(text: &str, query: &str) -> Vec<(String, bool)> {
@@ -296,6 +312,20 @@ fn block_entries(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hits_become_utf16_offsets() {
+        use super::{find_all, utf16_ranges};
+        // Chinese characters are one UTF-16 unit; 😀 and 𠀀 are two.
+        let text = "😀行政复议与𠀀行政复议";
+        let hits = find_all(text, "行政复议");
+        assert_eq!(hits, vec![(1, 5), (7, 11)]);
+        assert_eq!(utf16_ranges(text, &hits), vec![(2, 6), (9, 13)]);
+        let u: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&u[9..13]).unwrap(), "行政复议");
+        assert_eq!(utf16_ranges("abc", &[]), vec![]);
+        assert_eq!(utf16_ranges("abc", &[(0, 3)]), vec![(0, 3)]);
+    }
+
     use super::*;
 
     #[test]

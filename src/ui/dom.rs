@@ -493,25 +493,14 @@ pub fn highlight(query: &str) {
 
 /// Registers one highlight of every hit's range (or none).
 fn paint_hits<'a>(registry: &js_sys::Map, all: impl Iterator<Item = &'a mut Markable>, q: &[char]) {
-    let ranges = js_sys::Array::new();
+    let (doc, ranges) = (document(), js_sys::Array::new());
     for m in all {
         let hits = crate::search::find_folded(&m.folded, q);
         let Some(node) = m.el.first_child().filter(|_| !hits.is_empty()) else {
             continue;
         };
-        // Character positions to UTF-16 offsets, in one pass over the text.
-        let mut chars = m.text.chars();
-        let (mut ci, mut u) = (0, 0);
-        let mut to = |target: usize| {
-            for c in chars.by_ref().take(target - ci) {
-                u += c.len_utf16() as u32;
-            }
-            ci = target;
-            u
-        };
-        for (s, e) in hits {
-            let (us, ue) = (to(s), to(e));
-            if let Ok(r) = document().create_range() {
+        for (us, ue) in crate::search::utf16_ranges(&m.text, &hits) {
+            if let Ok(r) = doc.create_range() {
                 if r.set_start(&node, us).is_ok() && r.set_end(&node, ue).is_ok() {
                     ranges.push(&r);
                 }
