@@ -199,9 +199,8 @@ impl LoadError {
                 .collect(),
         }
     }
-}
 
-impl LoadError {
+    /// serde_json's refusal of nesting past 128 levels.
     fn is_too_deep(&self) -> bool {
         matches!(self, LoadError::Syntax { message, .. } if message.starts_with("recursion limit"))
     }
@@ -221,10 +220,7 @@ pub fn report_origin_allowed(page_origin: &str, url_origin: &str, allowed: &[Str
 /// Parses report JSON without checking its meaning.
 pub fn parse_unchecked(text: &str) -> Result<Report, LoadError> {
     // Editors on Windows often save a byte order mark; it is not JSON.
-    let text = text
-        .get(3..)
-        .filter(|_| text.starts_with("\u{feff}"))
-        .unwrap_or(text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() || text.trim() == "null" {
         return Err(LoadError::Missing);
     }

@@ -1,10 +1,12 @@
-//! A set of strings kept as a sorted vector.
+//! A set of strings kept as a sorted vector, and a sort of indices.
 //!
 //! The viewer needs small sets of ids (to find duplicates, to know which
 //! sections are closed). `HashSet` brings SipHash and hashbrown into the
 //! WASM, `BTreeSet` its node code; a sorted vector with binary search does
 //! the same job in a fraction of the bytes, and ids come in few enough that
 //! inserting into the middle costs nothing a reader could notice.
+
+use std::cmp::Ordering;
 
 /// A set of strings (`&str` or `String`), sorted.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -73,9 +75,59 @@ impl<S: AsRef<str>> Extend<S> for StrSet<S> {
     }
 }
 
+/// The indices `0..n` ordered by `cmp`, by heap sort: O(n log n) in every
+/// case, and a few hundred bytes of WASM where std's sorts cost kilobytes
+/// for each element type (see the module's note). Not stable: make `cmp`
+/// total, e.g. by comparing the indices last.
+pub fn sorted_indices(n: usize, mut cmp: impl FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    // Moves `v[root]` down until both children are not greater.
+    fn sift(
+        v: &mut [usize],
+        mut root: usize,
+        end: usize,
+        cmp: &mut impl FnMut(usize, usize) -> Ordering,
+    ) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && cmp(v[child], v[child + 1]) == Ordering::Less {
+                child += 1;
+            }
+            if cmp(v[root], v[child]) != Ordering::Less {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let mut v: Vec<usize> = (0..n).collect();
+    for start in (0..n / 2).rev() {
+        sift(&mut v, start, n, &mut cmp);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(&mut v, 0, end, &mut cmp);
+    }
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indices_sort_like_std() {
+        for n in [0usize, 1, 2, 3, 10, 1000] {
+            // A scrambled sequence with repeats.
+            let keys: Vec<u32> = (0..n as u32).map(|i| (i * 7919) % 97).collect();
+            let got = sorted_indices(n, |a, b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+            let mut want: Vec<usize> = (0..n).collect();
+            want.sort_by_key(|&i| (keys[i], i));
+            assert_eq!(got, want, "n = {n}");
+        }
+    }
 
     #[test]
     fn keeps_items_sorted_and_unique() {

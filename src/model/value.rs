@@ -57,7 +57,9 @@ pub enum Qualifier {
 
 /// Where a value (or table) was read: an object whose `kind` names it.
 // Read through the flat `RawProvenance`, as blocks are (see `Block`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+// Ordered (by kind, then fields) so that equal sources are found by sorting
+// (`distinct_sources`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Provenance {
