@@ -114,16 +114,21 @@ e2e: tools browser
 
 # libFuzzer through cargo-fuzz on the stable toolchain: without a sanitizer
 # (`-s none`, which needs no nightly), with debug assertions and overflow
-# checks on (`-a`). Each target starts from the committed seeds in
-# fuzz/seeds/ and keeps what it learns in target/fuzz-corpus/ (not
-# committed); a crash, a timeout (an input taking over 10 s) or memory over
-# 2 GB stops the run with the input saved under fuzz/artifacts/.
+# checks on (`-a`). Each target starts from its seeds (the test fixtures
+# and bundled report, and fuzz/seeds/ for what they lack) and keeps what
+# it learns in target/fuzz-corpus/ (not committed); a crash, a timeout (an
+# input taking over 10 s) or memory over 2 GB stops the run with the input
+# saved under fuzz/artifacts/.
 CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS       ?= 120
 FUZZ_TARGETS       := report_json import_text chart_render
 FUZZ_ARGS_report_json := -dict=fuzz/report.dict -max_len=65536
 FUZZ_ARGS_import_text := -max_len=16384
 FUZZ_ARGS_chart_render := -max_len=4096
+FUZZ_SEEDS_report_json := public/reports tests/fixtures/valid tests/fixtures/invalid
+FUZZ_SEEDS_import_text := fuzz/seeds/import_text tests/fixtures/source tests/fixtures/import
+# chart_render reads its input as arbitrary series: it starts from nothing.
+FUZZ_SEEDS_chart_render :=
 
 fuzz:
 	@if [ "$$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $(CARGO_FUZZ_VERSION)" ]; then \
@@ -132,10 +137,12 @@ fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p target/fuzz-corpus/$$t; \
 	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
-	  args="$(FUZZ_ARGS_report_json)"; \
-	  [ $$t = import_text ] && args="$(FUZZ_ARGS_import_text)"; \
-	  [ $$t = chart_render ] && args="$(FUZZ_ARGS_chart_render)"; \
-	  cargo fuzz run -s none -a $$t target/fuzz-corpus/$$t fuzz/seeds/$$t -- \
+	  case $$t in \
+	    report_json) args="$(FUZZ_ARGS_report_json)"; seeds="$(FUZZ_SEEDS_report_json)";; \
+	    import_text) args="$(FUZZ_ARGS_import_text)"; seeds="$(FUZZ_SEEDS_import_text)";; \
+	    chart_render) args="$(FUZZ_ARGS_chart_render)"; seeds="$(FUZZ_SEEDS_chart_render)";; \
+	  esac; \
+	  cargo fuzz run -s none -a $$t target/fuzz-corpus/$$t $$seeds -- \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 $$args \
 	    -print_final_stats=1 2>&1 | grep -v '^#[0-9].*\(NEW\|REDUCE\|pulse\)' ; \
 	done

@@ -312,9 +312,10 @@ fn block_entries(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn hits_become_utf16_offsets() {
-        use super::{find_all, utf16_ranges};
         // Chinese characters are one UTF-16 unit; 😀 and 𠀀 are two.
         let text = "😀行政复议与𠀀行政复议";
         let hits = find_all(text, "行政复议");
@@ -325,8 +326,6 @@ mod tests {
         assert_eq!(utf16_ranges("abc", &[]), vec![]);
         assert_eq!(utf16_ranges("abc", &[(0, 3)]), vec![(0, 3)]);
     }
-
-    use super::*;
 
     #[test]
     fn folds_width_case_and_traditional_characters() {

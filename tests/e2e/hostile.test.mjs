@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { bundledReport, DIST, launch, ROOT, serve } from './lib.mjs';
+import { browser, bundledReport, DIST, ROOT, server, useSite } from './lib.mjs';
 
 const PAYLOADS = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/hostile/payloads.json'), 'utf8'));
 
@@ -60,11 +60,8 @@ function poison(report, payloadFor) {
   return out;
 }
 
-let tmp;
-let server;
-let browser;
-before(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'viewer-hostile-'));
+const tmp = mkdtempSync(join(tmpdir(), 'viewer-hostile-'));
+before(() => {
   // The viewer as built, with one report per payload beside it for ?report=.
   cpSync(DIST, join(tmp, 'site'), { recursive: true });
   const report = bundledReport();
@@ -78,14 +75,10 @@ before(async () => {
   execFileSync(join(ROOT, 'target/release/report'), ['validate', mixed], { stdio: 'ignore' });
   execFileSync(join(ROOT, 'target/release/report'), ['build', mixed, '--out', join(tmp, 'site', 'mixed'),
     '--viewer', join(ROOT, 'target/viewer')], { stdio: 'ignore' });
-  server = await serve(join(tmp, 'site'));
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+// Served once the site above is written (hooks run in order).
+useSite(join(tmp, 'site'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
 
 /**
  * A page that records everything a payload could do if it ran: `__pwn`

@@ -16,7 +16,7 @@ use report_viewer::model::{
 use report_viewer::search::Index;
 use serde_json::{json, Value};
 
-use crate::read;
+use crate::{minimal, read};
 
 /// What a case must come to.
 enum Expect {
@@ -24,10 +24,6 @@ enum Expect {
     Renders,
     /// Refused; one message's location or English text contains this.
     Refused(&'static str),
-}
-
-fn minimal() -> Value {
-    serde_json::from_str(&read("tests/fixtures/valid/minimal.json")).unwrap()
 }
 
 /// The minimal report with `edit` applied, as text.

@@ -28,6 +28,11 @@ pub fn bundled() -> report_viewer::model::Report {
         .expect("the bundled report is valid")
 }
 
+/// The minimal valid report, as JSON to edit.
+pub fn minimal() -> serde_json::Value {
+    serde_json::from_str(&read("tests/fixtures/valid/minimal.json")).unwrap()
+}
+
 /// `depth` sections each inside the one before, as JSON text (built as
 /// text: a 1,000-deep `serde_json::Value` would itself overflow the stack
 /// when dropped).

@@ -4,7 +4,7 @@
 use report_viewer::model::{parse_report, Block};
 use report_viewer::site::{fill_template, prerender};
 
-use crate::{bundled, read};
+use crate::{bundled, minimal, read};
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -46,8 +46,7 @@ fn static_html_holds_every_paragraph_figure_and_chart() {
 
 #[test]
 fn report_text_never_becomes_markup() {
-    let mut v: serde_json::Value =
-        serde_json::from_str(&read("tests/fixtures/valid/minimal.json")).unwrap();
+    let mut v = minimal();
     let evil = "<img src=x onerror=alert(1)><script>alert(2)</script>";
     v["meta"]["title"] = evil.into();
     v["sections"][0]["title"] = evil.into();

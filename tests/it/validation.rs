@@ -3,11 +3,7 @@
 use report_viewer::model::{parse_report, LoadError};
 use serde_json::{json, Value};
 
-use crate::read;
-
-fn minimal() -> Value {
-    serde_json::from_str(&read("tests/fixtures/valid/minimal.json")).unwrap()
-}
+use crate::{minimal, read};
 
 /// Applies `edit` to the minimal report and expects exactly the problems
 /// `expected` as (code, pointer) pairs.
