@@ -5,6 +5,7 @@
 #   make dist    release build of the site for the bundled report into dist/
 #   make fuzz    run each fuzz target for FUZZ_SECONDS (not part of make test)
 #   make bench   load-time, expand-all, keystroke and heap benchmarks
+#   make size-check  the viewer's WASM by crate; fails on a banned symbol
 #
 # Every set-up step checks first and skips what is already installed.
 
@@ -29,7 +30,7 @@ export CHROMIUM := /usr/bin/chromium
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: serve test dist viewer cli tools rust-tools npm-tools browser \
-        check lint unit wasm-test e2e fuzz bench clean
+        check lint unit wasm-test e2e fuzz bench size-check clean
 
 ## ---- set-up ---------------------------------------------------------------
 
@@ -76,7 +77,7 @@ viewer: tools
 
 # The command-line tool (builds sites, validates reports).
 cli:
-	cargo build --release --features cli --bin report
+	cargo build --release -p report-cli --bin report
 
 dist: viewer cli
 	rm -rf dist
@@ -88,27 +89,39 @@ serve: dist
 
 ## ---- tests ----------------------------------------------------------------
 
-test: tools browser lint unit wasm-test dist e2e
+test: tools browser lint unit wasm-test dist size-check e2e
+
+# The crates the browser build compiles, for the wasm32 lint.
+WASM_CRATES := -p report-viewer -p report-format -p report-chart
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --features cli -- -D warnings
-	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy $(WASM_CRATES) --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 unit:
-	cargo test --features cli
+	cargo test --workspace
 
 # Components mounted in headless Chromium with wasm-bindgen-test.
 wasm-test: tools browser
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
 	WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test --target wasm32-unknown-unknown --test web
+	  cargo test -p report-viewer --target wasm32-unknown-unknown --test web
 
 # The built site, served by a real static server, driven in real Chromium.
 e2e: tools browser
 	cd $(E2E) && NODE_PATH=$(TOOLS)/npm/node_modules node --test --test-reporter=spec
+
+## ---- size ---------------------------------------------------------------
+
+# What the viewer's WASM is made of, by crate (raw and brotli), from the
+# module cargo linked for `make viewer` (it still has function names); fails
+# when a banned symbol is in it (crates/size-check lists them and why).
+size-check: viewer
+	cargo run --release -q -p size-check -- \
+	  target/wasm32-unknown-unknown/release/report-viewer.wasm \
+	  $$(ls target/viewer/*_bg.wasm)
 
 ## ---- fuzzing ----------------------------------------------------------------
 

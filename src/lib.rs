@@ -1,15 +1,9 @@
-//! A viewer for government annual reports.
+//! The report viewer: Leptos components and browser glue, compiled to
+//! WebAssembly for the page, and rendered to static HTML (feature `ssr`)
+//! by the command-line tool with the same components.
 //!
-//! The layers, from the bottom: [`model`] (the report format, loading,
-//! validation), [`chart`] (plotters → SVG strings) and [`ui`] (Leptos
-//! components). `main.rs` only mounts [`ui::mount`]. See ARCHITECTURE.md.
+//! It builds on the report format (`report_format`) and the chart layer
+//! (`report_chart`); `main.rs` only mounts [`ui::mount`]. See
+//! ARCHITECTURE.md.
 
-#[cfg(feature = "cli")]
-pub mod author;
-pub mod chart;
-pub mod i18n;
-pub mod model;
-pub mod search;
-#[cfg(feature = "cli")]
-pub mod site;
 pub mod ui;

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use report_viewer::model::parse_report;
+use report_format::parse_report;
 use report_viewer::ui::{App, ViewOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

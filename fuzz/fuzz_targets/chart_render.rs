@@ -7,11 +7,10 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use report_viewer::chart::{export_svg, render_svg, ChartStyle, Theme};
-use report_viewer::i18n::Lang;
-use report_viewer::model::{
-    chart_csv, chart_summary, point_text, Chart, ChartKind, Point, Provenance, Qualifier, Report,
-    Series, Value,
+use report_chart::{draw, export, ChartStyle, DrawOptions};
+use report_format::{
+    chart_csv, chart_summary, point_text, Chart, ChartKind, Indexed, Lang, Point, Provenance,
+    Qualifier, Report, Series, Theme, Value,
 };
 
 #[derive(Arbitrary, Debug)]
@@ -119,8 +118,14 @@ fuzz_target!(|input: Input| {
     let lang = if input.english { Lang::En } else { Lang::Zh };
     let mut style = ChartStyle::for_width(input.width, f64::from(input.text_scale), theme, lang);
     style.hidden = input.hidden;
-    let _ = render_svg(&chart, &style);
-    let _ = export_svg(
+    if let Ok(d) = draw(&chart, &style, &DrawOptions { targets: true, attrs: &[] }) {
+        // Every placed point is one of the chart's.
+        for p in &d.points {
+            assert!(chart.series[p.series].points.get(p.point).is_some());
+            assert!(p.category < chart.categories.len());
+        }
+    }
+    let _ = export(
         &chart,
         &style,
         &chart.title,
@@ -128,6 +133,7 @@ fuzz_target!(|input: Input| {
     );
     let mut report: Report = serde_json::from_str(SHELL).expect("the shell report reads");
     report.charts = vec![chart.clone()];
+    let report = Indexed::new(report);
     let _ = chart_summary(&chart, lang);
     let _ = chart_csv(&report, &chart, lang);
     for (si, s) in chart.series.iter().enumerate() {

@@ -4,11 +4,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use report_viewer::author::import::{import_text, ImportOptions};
+use report_cli::author::import::{import_text, ImportOptions};
 
 fuzz_target!(|text: &str| {
     let imported = import_text(text, &ImportOptions::default());
     // The imported report round-trips through the viewer's own loader.
     let json = serde_json::to_string(&imported.report).expect("a report serialises");
-    let _ = report_viewer::model::parse_report(&json);
+    let _ = report_format::parse_report(&json);
 });

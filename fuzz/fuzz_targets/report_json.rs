@@ -5,10 +5,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use report_viewer::chart::{render_svg, ChartStyle, Theme};
-use report_viewer::i18n::Lang;
-use report_viewer::model::{chart_csv, chart_summary, parse_report, report_csv};
-use report_viewer::search::Index;
+use report_chart::{draw, ChartStyle, DrawOptions};
+use report_format::search::SearchIndex;
+use report_format::{chart_csv, chart_summary, parse_report, report_csv, Lang, Theme};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -18,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(r) => r,
         Err(e) => {
             // Every refusal must come with at least one message.
-            assert!(!e.diagnostics().is_empty());
+            assert!(!e.problems().is_empty());
             let _ = e.to_string();
             return;
         }
@@ -29,11 +28,11 @@ fuzz_target!(|data: &[u8]| {
             let _ = chart_summary(chart, lang);
             let _ = chart_csv(&report, chart, lang);
             let style = ChartStyle::for_width(320, 1.6, Theme::Dark, lang);
-            let _ = render_svg(chart, &style);
+            let _ = draw(chart, &style, &DrawOptions::default());
         }
-        let index = Index::build(&report, lang);
+        let index = SearchIndex::build(&report, lang);
         let _ = index.search("行政", 12);
         let _ = index.search("a", 12);
     }
-    let _ = report_viewer::site::prerender(&report, report_viewer::site::PageKind::Hosted);
+    let _ = report_cli::site::prerender(&report, report_cli::site::PageKind::Hosted);
 });

@@ -11,10 +11,10 @@ use super::embed_view::EmbedCode;
 use super::figures::{CopyLink, SourceLine};
 use super::state::{chart_key_target, file_name};
 use super::Viewer;
-use crate::chart::{export_svg, render_svg, ChartStyle, Mark};
-use crate::i18n::Lang;
-use crate::model::{
-    category_points, chart_csv, chart_summary, distinct_sources, point_text, Chart, Report,
+use report_chart::{draw, export, ChartStyle, DrawOptions, Drawing, Mark};
+use report_format::markup::escape;
+use report_format::{
+    chart_csv, chart_points, chart_summary, distinct_sources, point_text, Chart, Indexed, Lang,
 };
 
 /// One chart with everything a reader needs to trust it: caption and unit,
@@ -29,7 +29,7 @@ pub fn ChartFigure(
 ) -> impl IntoView {
     let v = expect_context::<Viewer>();
     let lang = v.lang;
-    let width = RwSignal::new(dom::first_chart_width());
+    let width = RwSignal::new(v.first_width);
     let hidden = RwSignal::new(0u16);
     let table = RwSignal::new(false);
     let holder = NodeRef::<leptos::html::Div>::new();
@@ -37,28 +37,37 @@ pub fn ChartFigure(
     let spec = Arc::new(chart);
     let chart: &Chart = &spec;
     let (theme, text) = (v.theme, v.text);
-    let svg = Memo::new({
+    // The drawing and the points it placed: tips, keys and the pointer
+    // work from this data, never from the markup.
+    let drawing = Memo::new({
         let spec = spec.clone();
         move |_| {
             let mut style =
                 ChartStyle::for_width(width.get(), text.get().scale(), theme.get(), lang);
             style.hidden = hidden.get();
-            render_svg(&spec, &style).unwrap_or_else(|e| {
-                format!(
-                    "<p class=\"chart-error\">{}</p>",
-                    crate::chart::escape_xml(&e.to_string())
-                )
-            })
+            // Targets for the pointer and the focus ring; the attributes
+            // the style sheet and the tests find a drawing by.
+            let attrs = [
+                ("class", "chart"),
+                ("data-chart", spec.id.as_str()),
+                ("role", "presentation"),
+                ("focusable", "false"),
+            ];
+            let options = DrawOptions {
+                targets: true,
+                attrs: &attrs,
+            };
+            draw(&spec, &style, &options).map_err(|e| e.to_string())
         }
     });
     super::effect(move || {
         if let Some(el) = holder.get() {
-            dom::follow_width(&el, width);
+            dom::chart::follow_width(&el, width);
         }
     });
 
-    // The point shown in the tip: index among the drawn targets, its text
-    // and where to put the tip (relative to the drawing).
+    // The point shown in the tip: index among the drawn points, its text
+    // and where to put the tip (relative to the drawing's box).
     let tip = RwSignal::new(None::<(usize, String, i32, i32)>);
     let spoken = RwSignal::new(String::new());
     let report = v.report.clone();
@@ -68,10 +77,14 @@ pub fn ChartFigure(
             let Some(el) = holder.get_untracked() else {
                 return;
             };
-            let Some((series, point, x, y)) = dom::chart_point(&el, i) else {
+            let found = drawing.with_untracked(|d| {
+                let d = d.as_ref().ok()?;
+                Some((*d.points.get(i)?, dom::chart::point_position(&el, d, i)?))
+            });
+            let Some((p, (x, y))) = found else {
                 return;
             };
-            let said = point_text(&report, &spec, series, point, lang);
+            let said = point_text(&report, &spec, p.series, p.point, lang);
             if speak {
                 spoken.set(said.clone());
             }
@@ -82,21 +95,28 @@ pub fn ChartFigure(
     // allows no style attributes.
     let tip_el = NodeRef::<leptos::html::P>::new();
     super::effect(move || {
-        if let (Some(el), Some((x, y))) =
-            (tip_el.get(), tip.with(|t| t.as_ref().map(|t| (t.2, t.3))))
-        {
-            dom::place(&el, x, y);
+        let shown = tip.with(|t| t.as_ref().map(|t| (t.0, t.2, t.3)));
+        if let Some(el) = holder.get() {
+            dom::chart::mark_point(&el, shown.map(|t| t.0));
+        }
+        if let (Some(el), Some((_, x, y))) = (tip_el.get(), shown) {
+            dom::chart::place(&el, x, y);
         }
     });
-    // Re-drawing (resize, theme, a series switched) replaces the targets.
+    // Re-drawing (resize, theme, a series switched) moves the points.
     super::effect(move || {
-        svg.track();
+        drawing.track();
         tip.set(None);
     });
     let on_move = {
         let show = show.clone();
         move |ev: leptos::ev::PointerEvent| {
-            if let Some(i) = dom::point_under(&ev) {
+            let Some(el) = holder.get_untracked() else {
+                return;
+            };
+            let under =
+                drawing.with_untracked(|d| dom::chart::point_under(&el, d.as_ref().ok()?, &ev));
+            if let Some(i) = under {
                 if tip.with_untracked(|t| t.as_ref().map(|t| t.0)) != Some(i) {
                     show(i, false);
                 }
@@ -104,14 +124,11 @@ pub fn ChartFigure(
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(el) = holder.get_untracked() else {
-            return;
-        };
-        let points = dom::chart_points(&el);
+        let keys = drawing.with_untracked(|d| d.as_ref().map(Drawing::keys).unwrap_or_default());
         let now = tip.with_untracked(|t| t.as_ref().map(|t| t.0));
         if ev.key() == "Escape" {
             tip.set(None);
-        } else if let Some(i) = chart_key_target(&points, now, &ev.key()) {
+        } else if let Some(i) = chart_key_target(&keys, now, &ev.key()) {
             ev.prevent_default();
             show(i, true);
         }
@@ -147,7 +164,7 @@ pub fn ChartFigure(
                 // An SVG fill, not a style attribute: the page's policy
                 // allows no inline styles.
                 let swatch = move || {
-                    let (r, g, b) = theme.get().palette().series_color(i);
+                    let (r, g, b) = report_chart::palette(theme.get()).series_color(i);
                     format!("#{r:02x}{g:02x}{b:02x}")
                 };
                 view! {
@@ -187,7 +204,7 @@ pub fn ChartFigure(
             let name = file_name(&spec.title, kind);
             if kind == "csv" {
                 let csv = chart_csv(&report, &spec, lang);
-                dom::download_text(&name, "text/csv;charset=utf-8", &csv);
+                dom::files::download_text(&name, "text/csv;charset=utf-8", &csv);
             } else {
                 let footer = export_footer(&report, &spec, lang);
                 let mut style = ChartStyle::for_width(
@@ -197,14 +214,18 @@ pub fn ChartFigure(
                     lang,
                 );
                 style.hidden = hidden.get_untracked();
-                let Ok(doc) = export_svg(&spec, &style, &spec.title, &footer) else {
+                let Ok(picture) = export(&spec, &style, &spec.title, &footer) else {
                     return;
                 };
                 if kind == "svg" {
-                    dom::download_text(&name, "image/svg+xml", &doc);
+                    dom::files::download_text(&name, "image/svg+xml", &picture.svg);
                 } else {
-                    let (w, h) = svg_size(&doc);
-                    dom::download_png(name.clone(), &doc, w, h);
+                    dom::files::download_png(
+                        name.clone(),
+                        &picture.svg,
+                        picture.width,
+                        picture.height,
+                    );
                 }
             }
             dom::announce(
@@ -250,7 +271,12 @@ pub fn ChartFigure(
                         aria-roledescription=lang.pick("图表", "chart")
                         aria-label=label
                         aria-describedby=help_id.clone()
-                        inner_html=move || svg.get()
+                        inner_html=move || {
+                            drawing.with(|d| match d {
+                                Ok(d) => d.svg.clone(),
+                                Err(e) => format!("<p class=\"chart-error\">{}</p>", escape(e)),
+                            })
+                        }
                         on:pointermove=on_move
                         on:pointerleave=move |_| tip.set(None)
                         on:keydown=on_key
@@ -292,7 +318,7 @@ pub fn ChartFigure(
 }
 
 /// The lines under a downloaded chart: its sources and the report it is from.
-fn export_footer(report: &Report, chart: &Chart, lang: Lang) -> Vec<String> {
+fn export_footer(report: &Indexed, chart: &Chart, lang: Lang) -> Vec<String> {
     let mut out: Vec<String> = distinct_sources(chart)
         .iter()
         .map(|s| {
@@ -305,17 +331,6 @@ fn export_footer(report: &Report, chart: &Chart, lang: Lang) -> Vec<String> {
         .collect();
     out.push(format!("{} · {}", report.meta.issuer, report.meta.title));
     out
-}
-
-/// The `width` and `height` of an SVG document made by `export_svg`.
-fn svg_size(doc: &str) -> (u32, u32) {
-    // `export_svg` writes whole numbers; reading only the integer part keeps
-    // core's float parser (and its ~10 KB of tables) out of the viewer.
-    let attr = |name: &str| {
-        let at = doc.find(&format!(" {name}=\""))? + name.len() + 3;
-        doc[at..].split(['"', '.']).next()?.parse::<u32>().ok()
-    };
-    (attr("width").unwrap_or(720), attr("height").unwrap_or(400))
 }
 
 /// The chart's numbers as a real table, each with its qualifier.
@@ -333,11 +348,7 @@ fn DataTable(
         .iter()
         .map(|s| view! { <th scope="col">{s.name.clone()}</th> })
         .collect_view();
-    let at: Vec<_> = chart
-        .series
-        .iter()
-        .map(|s| category_points(&chart, s))
-        .collect();
+    let at = chart_points(&chart);
     let rows = chart
         .categories
         .iter()

@@ -12,12 +12,7 @@
 
 use wasm_bindgen::JsValue;
 
-use super::TextSize;
-use crate::chart::Theme;
-use crate::i18n::Lang;
-
-/// The prefix of every message `type` this viewer sends or reads.
-pub const MESSAGE_PREFIX: &str = "report-viewer:";
+use report_format::{Lang, TextSize, Theme};
 
 /// A message from a host page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +73,7 @@ pub fn applied_message(theme: Theme, text: TextSize, lang: Lang) -> JsValue {
         ("type", "report-viewer:applied".into()),
         ("theme", theme.name().into()),
         ("text", text.name().into()),
-        ("lang", (if lang == Lang::En { "en" } else { "zh" }).into()),
+        ("lang", lang.name().into()),
     ])
 }
 
@@ -120,7 +115,7 @@ pub fn snippets(base: &str, target: &EmbedTarget, title: &str) -> (String, Strin
 }
 
 fn attr(s: &str) -> String {
-    crate::chart::escape_xml(s)
+    report_format::markup::escape(s)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub fn EmbedCode(
     let v = expect_context::<Viewer>();
     let lang = v.lang;
     let base = RwSignal::new(String::from("index.html"));
-    super::effect(move || base.set(dom::page_base()));
+    super::effect(move || base.set(dom::url::page_base()));
     let code = Signal::derive(move || snippets(&base.get(), &target, &title));
     let status = v.status;
     // One snippet: its field and a copy button that reports in the status line.
@@ -36,7 +36,7 @@ pub fn EmbedCode(
             <button
                 type="button"
                 on:click=move |_| {
-                    dom::copy_text(&text());
+                    dom::files::copy_text(&text());
                     dom::announce(status, lang.pick("已复制代码", "Code copied").to_string());
                 }
             >

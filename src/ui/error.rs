@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::LoadError;
+use report_format::LoadError;
 
 /// A visible, announced error panel listing every problem.
 #[component]
@@ -12,7 +12,7 @@ pub fn ErrorPanel(
     error: LoadError,
 ) -> impl IntoView {
     let items = error
-        .diagnostics()
+        .problems()
         .into_iter()
         .map(|d| {
             let loc = (!d.location.is_empty()).then(|| {

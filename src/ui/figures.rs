@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use super::Viewer;
-use crate::i18n::Lang;
-use crate::model::{KeyFigure, Provenance};
+use report_format::{KeyFigure, Lang, Provenance, Qualifier};
 
 /// A row of key-figure cards.
 #[component]
@@ -44,11 +43,11 @@ pub fn FigureCard(
         .qualifier_explanation(lang)
         .map(|e| view! { <p class="qual-explain">{e}</p> });
     let kind = match value.qualifier {
-        crate::model::Qualifier::Exact => "exact",
-        crate::model::Qualifier::LowerBound { .. } => "lower-bound",
-        crate::model::Qualifier::UpperBound { .. } => "upper-bound",
-        crate::model::Qualifier::Range { .. } => "range",
-        crate::model::Qualifier::Derived { .. } => "derived",
+        Qualifier::Exact => "exact",
+        Qualifier::LowerBound { .. } => "lower-bound",
+        Qualifier::UpperBound { .. } => "upper-bound",
+        Qualifier::Range { .. } => "range",
+        Qualifier::Derived { .. } => "derived",
     };
     view! {
         <li class="card" id=figure.id.clone() data-qualifier=kind data-testid="figure">
@@ -84,8 +83,8 @@ pub fn CopyLink(
             data-testid="copy-link"
             data-target=id.clone()
             on:click=move |_| {
-                let url = super::dom::share_url(&id);
-                super::dom::copy_text(&url);
+                let url = super::dom::url::share_url(&id);
+                super::dom::files::copy_text(&url);
                 super::dom::announce(status, format!("{}{url}", lang.pick("已复制链接\u{FF1A}", "Link copied: ")));
             }
         >
@@ -129,7 +128,7 @@ pub fn SourceLine(
             let note = note.map(|n| view! { <span class="source-note">{n}</span> });
             // Validation admits only http(s) addresses; check again here so
             // no other scheme can ever become a link.
-            let link = if crate::model::is_http_url(&url) {
+            let link = if report_format::is_http_url(&url) {
                 view! {
                     <a href=url.clone() rel="noopener noreferrer external" class="ext">
                         {publisher}

@@ -21,17 +21,15 @@ use leptos::prelude::*;
 
 pub use error::ErrorPanel;
 pub use report_view::ReportView;
-pub use state::{OpenSections, TextSize, ViewOptions};
+pub use state::{OpenSections, ViewOptions};
 
-use crate::chart::Theme;
-use crate::i18n::Lang;
-use crate::model::{LoadError, Report};
+use report_format::{Indexed, Lang, LoadError, TextSize, Theme};
 
 /// What every component of one viewer shares.
 #[derive(Clone)]
 pub struct Viewer {
-    /// The report shown.
-    pub report: Arc<Report>,
+    /// The report shown, with its index.
+    pub report: Arc<Indexed>,
     /// Interface language.
     pub lang: Lang,
     /// Which sections are open.
@@ -45,6 +43,9 @@ pub struct Viewer {
     /// Whether to offer embed codes: a full hosted page, not an embed and
     /// not the offline file.
     pub offers_embed: bool,
+    /// The width charts are first drawn at: that of the static page's
+    /// drawings, so that they are not drawn twice.
+    pub first_width: u32,
     /// The search query (kept in the URL).
     pub query: RwSignal<String>,
     /// A short message for the status line: copied, downloaded, … (read
@@ -56,7 +57,7 @@ pub struct Viewer {
 #[component]
 pub fn App(
     /// The loaded report, or why it could not be loaded.
-    report: Result<Arc<Report>, LoadError>,
+    report: Result<Arc<Indexed>, LoadError>,
     /// What the URL asked for.
     options: ViewOptions,
 ) -> impl IntoView {
@@ -90,5 +91,5 @@ pub const APP_ELEMENT_ID: &str = "app";
 /// Starts the viewer in the browser: reads the URL and the report from the
 /// page and replaces the static content of `#app` with the live viewer.
 pub fn mount() {
-    dom::mount();
+    dom::boot::mount();
 }

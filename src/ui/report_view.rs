@@ -9,17 +9,15 @@ use super::dom;
 use super::embed::EmbedTarget;
 use super::embed_view::EmbedCode;
 use super::figures::{CopyLink, FigureCards};
-use super::state::{OpenSections, TextSize, ViewOptions};
+use super::state::{OpenSections, ViewOptions};
 use super::Viewer;
-use crate::chart::Theme;
-use crate::i18n::Lang;
-use crate::model::{Block, Chart, Report, Section, Table};
+use report_format::{Block, Chart, Indexed, Lang, Section, Table, TextSize, Theme};
 
 /// The whole report with its contents list and controls.
 #[component]
 pub fn ReportView(
     /// The report to show.
-    report: Arc<Report>,
+    report: Arc<Indexed>,
     /// What the URL asked for.
     options: ViewOptions,
 ) -> impl IntoView {
@@ -44,6 +42,10 @@ pub fn ReportView(
         theme: RwSignal::new(options.theme.unwrap_or_default()),
         text: RwSignal::new(options.text.unwrap_or_default()),
         offers_embed: !options.embed && !options.offline,
+        first_width: match options.chart_width {
+            0 => report_chart::DEFAULT_WIDTH,
+            w => w,
+        },
         query: RwSignal::new(options.query.clone()),
         status: RwSignal::new(String::new()),
     };
@@ -58,10 +60,11 @@ pub fn ReportView(
     // The reading state (search, closed sections) lives in the URL, so a
     // copied link reopens the same view.
     let (query, open) = (viewer.query, viewer.open);
+    let indexed = report.clone();
     super::effect(move || {
-        dom::write_state(
+        dom::url::write_state(
             &query.get(),
-            &open.with(|o| o.closed_ids()),
+            &open.with(|o| o.closed_ids(&indexed)),
             theme.get(),
             text.get(),
         )
@@ -99,14 +102,12 @@ enum Scope {
 }
 
 impl Scope {
-    fn of(options: &ViewOptions, report: &Report) -> Scope {
+    fn of(options: &ViewOptions, report: &Indexed) -> Scope {
         if let Some(c) = options.chart.as_deref().and_then(|id| report.chart(id)) {
             return Scope::Chart(c.clone());
         }
-        if let Some(id) = options.section.as_deref() {
-            if let Some((_, s)) = report.walk_sections().into_iter().find(|(_, s)| s.id == id) {
-                return Scope::Section(s.clone());
-            }
+        if let Some((_, s)) = options.section.as_deref().and_then(|id| report.section(id)) {
+            return Scope::Section(s.clone());
         }
         Scope::Whole
     }
@@ -114,7 +115,7 @@ impl Scope {
 
 /// The whole report; with its page chrome (skip link, contents, download,
 /// language switch, footer) unless it is embedded.
-fn whole_report(report: &Report, options: &ViewOptions) -> AnyView {
+fn whole_report(report: &Indexed, options: &ViewOptions) -> AnyView {
     let lang = options.lang;
     let chrome = !options.embed;
     let offline = options.offline;
@@ -269,8 +270,8 @@ fn Toolbar(
                 data-testid="download-report-csv"
                 on:click=move |_| {
                     let name = super::state::file_name(&csv_report.meta.title, "csv");
-                    let csv = crate::model::report_csv(&csv_report, lang);
-                    dom::download_text(&name, "text/csv;charset=utf-8", &csv);
+                    let csv = report_format::report_csv(&csv_report, lang);
+                    dom::files::download_text(&name, "text/csv;charset=utf-8", &csv);
                     dom::announce(status, format!("{}{name}", lang.pick("已下载\u{FF1A}", "Downloaded: ")));
                 }
             >
@@ -309,7 +310,7 @@ fn DisplayControls() -> impl IntoView {
                 aria-pressed=Signal::derive(move || (text.get() == size).to_string())
                 on:click=move |_| {
                     text.set(size);
-                    dom::remember("text", size.name());
+                    dom::settings::remember("text", size.name());
                 }
             >
                 {label}
@@ -329,7 +330,7 @@ fn DisplayControls() -> impl IntoView {
                 aria-pressed=Signal::derive(move || (theme.get() == t).to_string())
                 on:click=move |_| {
                     theme.set(t);
-                    dom::remember("theme", t.name());
+                    dom::settings::remember("theme", t.name());
                 }
             >
                 {label}
@@ -368,13 +369,7 @@ fn Contents() -> impl IntoView {
         move || {
             current
                 .get()
-                .and_then(|id| {
-                    report
-                        .walk_sections()
-                        .into_iter()
-                        .find(|(_, s)| s.id == id)
-                        .map(|(_, s)| s.heading())
-                })
+                .and_then(|id| report.section(&id).map(|(_, s)| s.heading()))
                 .unwrap_or_default()
         }
     };
@@ -419,7 +414,7 @@ fn toc_list(
                             (current.get().as_deref() == Some(id.as_str())).then_some("location")
                         }
                         on:click=move |_| {
-                            open.update(|o| open_path(o, &report, &id_click));
+                            open.update(|o| o.reveal(&report, &id_click));
                             if let Some(d) = close.and_then(|c| c.get()) {
                                 d.set_open(false);
                             }
@@ -436,20 +431,6 @@ fn toc_list(
     view! { <ol>{list}</ol> }.into_any()
 }
 
-/// Opens the section `id` and every section that contains it.
-fn open_path(open: &mut OpenSections, report: &Report, id: &str) {
-    fn go(open: &mut OpenSections, sections: &[Section], id: &str) -> bool {
-        for s in sections {
-            if s.id == id || go(open, &s.sections, id) {
-                open.set(&s.id, true);
-                return true;
-            }
-        }
-        false
-    }
-    go(open, &report.sections, id);
-}
-
 /// A section as a native disclosure: `<details>` whose `<summary>` holds the
 /// heading, so it opens and closes without JavaScript and the browser's
 /// find-in-page reaches collapsed text.
@@ -462,8 +443,8 @@ pub fn SectionView(
 ) -> impl IntoView {
     let v = expect_context::<Viewer>();
     let open = v.open;
-    let id = section.id.clone();
-    let id_toggle = id.clone();
+    // The section's index: what its open state is kept by.
+    let at = v.report.section(&section.id).map_or(usize::MAX, |(i, _)| i);
     let heading_id = format!("h-{}", section.id);
     let heading = heading(
         depth,
@@ -477,7 +458,7 @@ pub fn SectionView(
         .iter()
         .map(|s| view! { <SectionView section=s.clone() depth=depth + 1 /> }.into_any())
         .collect_view();
-    let is_open = move || open.with(|o| o.is_open(&id));
+    let is_open = move || open.with(|o| o.is_open(at));
     let embed = v.offers_embed.then(|| {
         view! {
             <EmbedCode
@@ -493,8 +474,8 @@ pub fn SectionView(
             open=is_open
             on:toggle=move |ev| {
                 let now = dom::details_open(&ev);
-                if now != open.with_untracked(|o| o.is_open(&id_toggle)) {
-                    open.update(|o| o.set(&id_toggle, now));
+                if now != open.with_untracked(|o| o.is_open(at)) {
+                    open.update(|o| o.set(at, now));
                 }
             }
         >

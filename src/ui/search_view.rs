@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use super::dom;
 use super::Viewer;
-use crate::search::Index;
+use report_format::search::SearchIndex;
 
 /// Id of the search field, which `/` focuses.
 pub const SEARCH_INPUT_ID: &str = "search-q";
@@ -37,11 +37,11 @@ pub fn SearchBox() -> impl IntoView {
             return Vec::new();
         }
         index
-            .get_or_init(|| Index::build(&report, lang))
+            .get_or_init(|| SearchIndex::build(&report, lang))
             .search(&q, 14)
     });
     // Marks follow the query; they are put into the text after it renders.
-    super::effect(move || dom::highlight(&query.get()));
+    super::effect(move || dom::highlight::highlight(&query.get()));
     let list = NodeRef::<leptos::html::Ol>::new();
     let count = move || {
         let q = query.get();
@@ -50,10 +50,12 @@ pub fn SearchBox() -> impl IntoView {
         }
         let (places, times) = hits.with(|h| (h.len(), h.iter().map(|h| h.count).sum::<usize>()));
         match (places, lang) {
-            (0, crate::i18n::Lang::Zh) => format!("没有找到“{}”", q.trim()),
-            (0, crate::i18n::Lang::En) => format!("No results for “{}”", q.trim()),
-            (_, crate::i18n::Lang::Zh) => format!("“{}”出现 {times} 次，在 {places} 处", q.trim()),
-            (_, crate::i18n::Lang::En) => {
+            (0, report_format::Lang::Zh) => format!("没有找到“{}”", q.trim()),
+            (0, report_format::Lang::En) => format!("No results for “{}”", q.trim()),
+            (_, report_format::Lang::Zh) => {
+                format!("“{}”出现 {times} 次，在 {places} 处", q.trim())
+            }
+            (_, report_format::Lang::En) => {
                 format!("“{}” occurs {times} times in {places} places", q.trim())
             }
         }
@@ -63,7 +65,7 @@ pub fn SearchBox() -> impl IntoView {
         "ArrowDown" => {
             ev.prevent_default();
             if let Some(ol) = list.get_untracked() {
-                dom::focus_result(&ol, 0);
+                dom::results::focus_result(&ol, 0);
             }
         }
         "Enter" => {
@@ -86,7 +88,7 @@ pub fn SearchBox() -> impl IntoView {
         };
         ev.prevent_default();
         if let Some(ol) = list.get_untracked() {
-            dom::step_result(&ol, step);
+            dom::results::step_result(&ol, step);
         }
     };
     let results = move || {

@@ -1,12 +1,12 @@
-//! Native integration tests, one module per feature.
+//! Native integration tests, one module per feature. They drive every
+//! layer: the report format, the chart layer, the viewer's components
+//! rendered to static HTML, and the command-line tool.
+#![cfg(not(target_arch = "wasm32"))]
 
-#[cfg(feature = "cli")]
 mod authoring;
 mod bundled;
-#[cfg(feature = "cli")]
 mod extreme;
 mod layers;
-#[cfg(feature = "cli")]
 mod prerender;
 mod validation;
 
@@ -22,9 +22,9 @@ pub fn read(path: &str) -> String {
     std::fs::read_to_string(repo(path)).unwrap_or_else(|e| panic!("reading {path}: {e}"))
 }
 
-/// The bundled report, parsed and validated.
-pub fn bundled() -> report_viewer::model::Report {
-    report_viewer::model::parse_report(&read("public/reports/jimo-2024.json"))
+/// The bundled report, parsed, indexed and validated.
+pub fn bundled() -> report_format::Indexed {
+    report_format::parse_report(&read("public/reports/jimo-2024.json"))
         .expect("the bundled report is valid")
 }
 
@@ -42,4 +42,17 @@ pub fn nested_sections(depth: usize) -> String {
         inner = format!(r#"{{"id":"s{i}","title":"t","sections":[{inner}]}}"#);
     }
     inner
+}
+
+/// Reads CSV as a spreadsheet would (the `csv` crate), byte order mark
+/// dropped: rows of cells.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix(report_format::CSV_BOM).unwrap_or(text);
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(String::from).collect())
+        .collect()
 }

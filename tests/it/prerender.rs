@@ -1,10 +1,10 @@
 //! The static HTML a site is built with holds the whole report, with
 //! report text escaped, so the page reads fully before and without WASM.
 
-use report_viewer::model::{parse_report, Block};
-use report_viewer::site::{fill_template, prerender};
+use report_cli::site::{fill_template, prerender};
+use report_format::{parse_report, Block};
 
-use crate::{bundled, minimal, read};
+use crate::{bundled, minimal};
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -15,7 +15,7 @@ fn escape(s: &str) -> String {
 #[test]
 fn static_html_holds_every_paragraph_figure_and_chart() {
     let r = bundled();
-    let html = prerender(&r, report_viewer::site::PageKind::Hosted);
+    let html = prerender(&r, report_cli::site::PageKind::Hosted);
     for b in r.walk_blocks() {
         if let Block::Paragraph { id, text } = b {
             assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
@@ -32,12 +32,12 @@ fn static_html_holds_every_paragraph_figure_and_chart() {
             c.id
         );
         let points: usize = c.series.iter().map(|s| s.points.len()).sum();
-        let svg_start = html.find(&format!("data-chart=\"{}\"", c.id)).unwrap();
-        let svg = &html[svg_start..svg_start + html[svg_start..].find("</svg>").unwrap()];
-        assert_eq!(svg.matches("class=\"pt\"").count(), points, "{}", c.id);
+        let start = html.find(&format!("data-chart=\"{}\"", c.id)).unwrap();
+        let figure = &html[start..start + html[start..].find("</figure>").unwrap()];
+        assert_eq!(figure.matches("class=\"pt\"").count(), points, "{}", c.id);
     }
     // Sections are native disclosures, open by default.
-    for (_, s) in r.walk_sections() {
+    for (_, _, s) in r.sections() {
         let tag = format!("<details id=\"{}\" open class=\"sec ", s.id);
         assert!(html.contains(&tag), "{tag}");
     }
@@ -55,12 +55,12 @@ fn report_text_never_becomes_markup() {
     v["charts"][0]["series"][0]["name"] = evil.into();
     v["figures"][0]["label"] = evil.into();
     let r = parse_report(&v.to_string()).expect("still valid");
-    let page = fill_template(
-        &read("index.html"),
-        &r,
-        report_viewer::site::PageKind::Hosted,
-    )
-    .unwrap();
+    // The compiled viewer's page as Trunk writes it: the style sheet
+    // inlined, the start-up script, the empty report element.
+    let template = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>t</title>\
+        <style>p { color: red }</style><script type=\"module\">import init from './x.js';</script></head>\
+        <body><div id=\"app\"><p>loading</p></div><script type=\"application/json\" id=\"report\">null</script></body></html>";
+    let page = fill_template(template, &r, report_cli::site::PageKind::Hosted).unwrap();
     assert!(!page.contains("<img src=x"), "no element from report text");
     assert!(
         !page.contains("<script>alert"),
@@ -77,9 +77,9 @@ fn report_text_never_becomes_markup() {
 fn hydration_markers_are_dropped_but_text_like_them_is_kept() {
     // The viewer replaces the static HTML; Leptos' `<!>` markers would only
     // be nodes to build. Report text that looks like one stays text.
-    let mut r = bundled();
+    let mut r = bundled().into_report();
     r.meta.title = "标题<!>与<!---->".into();
-    let html = prerender(&r, report_viewer::site::PageKind::Hosted);
+    let html = prerender(&r.into(), report_cli::site::PageKind::Hosted);
     assert!(!html.contains("<!>"));
     assert!(html.contains("标题&lt;!&gt;与&lt;!----&gt;"));
     // Leptos does write them: the bundled report has hundreds of places.
@@ -92,6 +92,6 @@ fn hydration_markers_are_dropped_but_text_like_them_is_kept() {
             .to_html()
     });
     assert!(raw.matches("<!>").count() > 100);
-    let html = prerender(&r, report_viewer::site::PageKind::Hosted);
+    let html = prerender(&r, report_cli::site::PageKind::Hosted);
     assert_eq!(html.len(), raw.len() - 3 * raw.matches("<!>").count());
 }

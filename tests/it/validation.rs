@@ -1,219 +1,65 @@
-//! Broken reports give precise, located messages; valid ones pass.
+//! Broken reports give precise, located messages in Chinese and English;
+//! valid ones pass. Every error case is a file in `tests/fixtures/invalid/`
+//! (the one source of each case, also the fuzzers' seeds) with the
+//! messages it must give in its `.expected` file; `UPDATE_SNAPSHOTS=1`
+//! rewrites those.
 
-use report_viewer::model::{parse_report, LoadError};
-use serde_json::{json, Value};
+use report_cli::author::check;
+use report_format::parse_report;
 
-use crate::{minimal, read};
+use crate::{read, repo};
 
-/// Applies `edit` to the minimal report and expects exactly the problems
-/// `expected` as (code, pointer) pairs.
-fn check(edit: impl FnOnce(&mut Value), expected: &[(&str, &str)]) {
-    let mut v = minimal();
-    edit(&mut v);
-    let got: Vec<(String, String)> = match parse_report(&v.to_string()) {
-        Ok(_) => vec![],
-        Err(LoadError::Invalid(problems)) => {
-            for p in &problems {
-                assert!(
-                    !p.zh.is_empty()
-                        && !p.en.is_empty()
-                        && !p.hint_zh.is_empty()
-                        && !p.hint_en.is_empty()
-                );
-            }
-            problems
-                .into_iter()
-                .map(|p| (p.code.to_string(), p.pointer))
-                .collect()
-        }
-        Err(e) => panic!("expected validation problems, got {e:?}"),
-    };
-    let want: Vec<(String, String)> = expected
-        .iter()
-        .map(|(c, p)| (c.to_string(), p.to_string()))
+/// The fixtures, sorted by name.
+fn fixtures() -> Vec<std::path::PathBuf> {
+    let mut entries: Vec<_> = std::fs::read_dir(repo("tests/fixtures/invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
-    assert_eq!(got, want);
+    entries.sort();
+    entries
 }
 
 #[test]
 fn minimal_report_is_valid() {
-    check(|_| {}, &[]);
+    assert!(parse_report(&read("tests/fixtures/valid/minimal.json")).is_ok());
 }
 
 #[test]
-fn duplicate_ids_are_named() {
-    check(
-        |v| v["figures"][1]["id"] = json!("fig-a"),
-        &[
-            (
-                "dangling-reference",
-                "/sections/0/sections/0/blocks/1/figures/1",
-            ),
-            ("duplicate-id", "/figures/1/id"),
-        ],
-    );
-}
-
-#[test]
-fn dangling_references_are_named() {
-    check(
-        |v| v["sections"][0]["sections"][0]["blocks"][2]["chart"] = json!("chart-x"),
-        &[(
-            "dangling-reference",
-            "/sections/0/sections/0/blocks/2/chart",
-        )],
-    );
-}
-
-#[test]
-fn quotes_must_occur_in_their_paragraph() {
-    check(
-        |v| v["figures"][0]["value"]["source"]["quote"] = json!("受理申请551件"),
-        &[("quote-not-found", "/figures/0/value/source/quote")],
-    );
-    check(
-        |v| v["figures"][0]["value"]["source"]["paragraph"] = json!("p-9"),
-        &[("dangling-paragraph", "/figures/0/value/source/paragraph")],
-    );
-}
-
-#[test]
-fn derived_values_state_their_rule() {
-    check(
-        |v| v["charts"][0]["series"][0]["points"][0]["value"]["qualifier"]["rule"] = json!(" "),
-        &[(
-            "derived-without-rule",
-            "/charts/0/series/0/points/0/value/qualifier/rule",
-        )],
-    );
-}
-
-#[test]
-fn units_and_descriptions_are_required() {
-    check(
-        |v| {
-            v["figures"][0]["unit"] = json!("");
-            v["charts"][0]["description"] = json!("");
-        },
-        &[
-            ("empty", "/figures/0/unit"),
-            ("empty", "/charts/0/description"),
-        ],
-    );
-    check(
-        |v| v["charts"][0]["series"][0]["unit"] = json!("人"),
-        &[("unit-mismatch", "/charts/0/series/0/unit")],
-    );
-}
-
-#[test]
-fn only_http_sources_are_links() {
-    check(
-        |v| {
-            v["figures"][0]["value"]["source"] = json!({
-                "kind": "external", "url": "javascript:alert(1)", "publisher": "x", "quote": "y"
-            })
-        },
-        &[("bad-url", "/figures/0/value/source/url")],
-    );
-}
-
-#[test]
-fn points_must_use_known_categories() {
-    check(
-        |v| v["charts"][0]["series"][0]["points"][1]["x"] = json!("2025"),
-        &[("unknown-category", "/charts/0/series/0/points/1/x")],
-    );
-}
-
-#[test]
-fn unknown_fields_and_wrong_types_name_their_place() {
-    let mut v = minimal();
-    v["meta"]["colour"] = json!("red");
-    match parse_report(&v.to_string()) {
-        Err(LoadError::Shape {
-            pointer, message, ..
-        }) => {
-            assert_eq!(pointer, "/meta/colour");
-            assert!(message.contains("colour"), "{message}");
-        }
-        other => panic!("{other:?}"),
-    }
-    let mut v = minimal();
-    v["figures"][0]["value"]["value"] = json!("550");
-    match parse_report(&v.to_string()) {
-        Err(LoadError::Shape { pointer, .. }) => assert_eq!(pointer, "/figures/0/value/value"),
-        other => panic!("{other:?}"),
-    }
-}
-
-#[test]
-fn deep_nesting_is_refused_without_overflowing_the_stack() {
-    let inner = crate::nested_sections(1000);
-    let text = read("tests/fixtures/valid/minimal.json");
-    let at = text.find("\"sections\": [").unwrap();
-    let end = text.find("\"closing\"").unwrap();
-    let text = format!(
-        "{}\"sections\": [{inner}],\n  {}",
-        &text[..at],
-        &text[end..]
-    );
-    match parse_report(&text) {
-        Err(LoadError::Syntax { message, .. }) => {
-            assert!(message.contains("recursion"), "{message}")
-        }
-        other => panic!("{other:?}"),
-    }
-}
-
-#[test]
-fn nesting_past_the_limit_is_a_problem() {
-    let inner = crate::nested_sections(12);
-    let mut v = minimal();
-    v["sections"] = serde_json::from_str(&format!("[{inner}]")).unwrap();
-    match parse_report(&v.to_string()) {
-        Err(LoadError::Invalid(p)) => assert!(p.iter().any(|p| p.code == "too-deep"), "{p:?}"),
-        other => panic!("{other:?}"),
-    }
-}
-
-#[test]
-fn misplaced_fields_and_unknown_kinds_name_their_place() {
-    let mut v = minimal();
-    v["preamble"][0]["items"] = json!(["x"]);
-    match parse_report(&v.to_string()) {
-        Err(LoadError::Shape {
-            pointer, message, ..
-        }) => {
-            // serde_json reports the place after the list; the message names the block.
-            assert_eq!(pointer, "/preamble");
+fn broken_reports_give_the_expected_messages() {
+    let all = fixtures();
+    assert!(all.len() >= 45, "{} fixtures", all.len());
+    let mut failed = Vec::new();
+    for path in &all {
+        let name = format!(
+            "tests/fixtures/invalid/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        let c = check::check_text(&name, &std::fs::read_to_string(path).unwrap());
+        assert_eq!(c.status, check::Status::Invalid, "{name} is refused");
+        // Every message in both languages, with a hint each.
+        for p in &c.problems {
             assert!(
-                message.contains("block `p-intro`") && message.contains("`items`"),
-                "{message}"
+                p.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    && !p.en.is_empty()
+                    && !p.hint_zh.is_empty()
+                    && !p.hint_en.is_empty(),
+                "{name}: {p:?}"
             );
         }
-        other => panic!("{other:?}"),
-    }
-    let mut v = minimal();
-    v["figures"][1]["value"]["qualifier"]["kind"] = json!("about");
-    match parse_report(&v.to_string()) {
-        Err(LoadError::Shape {
-            pointer, message, ..
-        }) => {
-            assert_eq!(pointer, "/figures/1/value/qualifier");
-            assert!(
-                message.contains("unknown qualifier kind `about`"),
-                "{message}"
-            );
+        let got = check::to_text(&c);
+        let expected_path = path.with_extension("expected");
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&expected_path, &got).unwrap();
         }
-        other => panic!("{other:?}"),
-    }
-    let mut v = minimal();
-    v["sections"][0]["sections"][0]["blocks"][0] = json!({"type": "paragraph", "id": "p-1-1"});
-    match parse_report(&v.to_string()) {
-        Err(LoadError::Shape { message, .. }) => {
-            assert!(message.contains("missing field `text`"), "{message}")
+        let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if got != want {
+            failed.push(format!("{name}:\n--- want\n{want}--- got\n{got}"));
         }
-        other => panic!("{other:?}"),
     }
+    assert!(
+        failed.is_empty(),
+        "messages differ (UPDATE_SNAPSHOTS=1 rewrites them):\n{}",
+        failed.join("\n")
+    );
 }

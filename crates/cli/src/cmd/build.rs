@@ -1,0 +1,58 @@
+//! `report build`: a report into the compiled viewer, as a site.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::site;
+
+/// Write the hosted site and the single offline file for REPORT into DIR,
+/// using the compiled viewer.
+#[derive(Args)]
+pub struct Build {
+    /// The report JSON file.
+    report: PathBuf,
+    /// Output directory.
+    #[arg(long)]
+    out: PathBuf,
+    /// Directory of the compiled viewer (Trunk's output).
+    #[arg(long, default_value = "target/viewer")]
+    viewer: PathBuf,
+    /// An origin besides the site's own from which `?report=` may load
+    /// a report (repeatable), e.g. https://data.example.gov.cn.
+    #[arg(long = "allow-report-origin", value_name = "ORIGIN")]
+    report_origins: Vec<String>,
+}
+
+/// Builds the site and prints its sizes.
+pub fn execute(args: Build) -> ExitCode {
+    let options = site::BuildOptions {
+        report_origins: args.report_origins,
+    };
+    if let Err(e) = site::build(&args.report, &args.viewer, &args.out, &options) {
+        eprintln!("report build: {e:#}");
+        return ExitCode::from(e.exit_code());
+    }
+    match site::size::measure_dir(&args.out) {
+        Ok(sizes) => {
+            let (offline, rest): (Vec<_>, Vec<_>) = sizes
+                .into_iter()
+                .partition(|f| f.name == report_viewer::ui::OFFLINE_FILE);
+            let (embed, hosted): (Vec<_>, Vec<_>) =
+                rest.into_iter().partition(|f| f.name == site::EMBED_SCRIPT);
+            println!("wrote {}", args.out.display());
+            println!("\nhosted site (what a browser loads for index.html):");
+            print!("{}", site::size::table(&hosted, "total transfer"));
+            println!("\nsingle offline file:");
+            print!("{}", site::size::table(&offline, "total"));
+            println!("\nembed script for partner pages:");
+            print!("{}", site::size::table(&embed, "total"));
+            ExitCode::from(super::OK)
+        }
+        Err(e) => {
+            eprintln!("report build: measuring {}: {e:#}", args.out.display());
+            ExitCode::from(super::FAILED)
+        }
+    }
+}

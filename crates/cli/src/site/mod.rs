@@ -1,0 +1,274 @@
+//! Building a site for one report from the compiled viewer: the report JSON
+//! goes into the page, and the page already holds the whole report as
+//! static HTML rendered from the same components (Leptos `ssr`), so it is
+//! readable before and without WebAssembly.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use report_format::{parse_report, Indexed, Problem};
+use report_viewer::ui::{App, ViewOptions, OFFLINE_FILE, REPORT_ORIGINS_META};
+
+pub mod csp;
+pub mod offline;
+pub mod page;
+pub mod plain;
+pub mod size;
+
+use page::{apply, Action, Edit};
+
+/// Name of the script partner pages include to embed the viewer.
+pub const EMBED_SCRIPT: &str = "embed.js";
+
+/// Which page is being built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `index.html`: served, with separate script and WASM files.
+    Hosted,
+    /// `report.html`: one self-contained file for reading offline.
+    Offline,
+}
+
+/// Why a site could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The report is not valid: the author must fix it (exit code 1).
+    #[error("{} is not a valid report / 报告无效:\n{}", .path.display(), lines(.problems))]
+    Invalid {
+        /// The report file.
+        path: PathBuf,
+        /// What is wrong with it.
+        problems: Vec<Problem>,
+    },
+    /// A build option is wrong (exit code 1).
+    #[error("{0}")]
+    Option(String),
+    /// Something could not be read or written, or the compiled viewer is
+    /// not as expected (exit code 2).
+    #[error(transparent)]
+    Failed(#[from] anyhow::Error),
+}
+
+fn lines(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  {} {} / {}", p.location, p.zh, p.en))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl BuildError {
+    /// The process exit code: 1 for input the author must fix, 2 for a
+    /// failure to read, write or build.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            BuildError::Invalid { .. } | BuildError::Option(_) => 1,
+            BuildError::Failed(_) => 2,
+        }
+    }
+}
+
+/// Renders the report as the viewer shows it on first paint, as static
+/// HTML.
+pub fn prerender(report: &Indexed, kind: PageKind) -> String {
+    let report = Arc::new(report.clone());
+    let options = ViewOptions {
+        offline: kind == PageKind::Offline,
+        ..ViewOptions::default()
+    };
+    let owner = Owner::new();
+    let html = owner.with(|| view! { <App report=Ok(report) options=options /> }.to_html());
+    // `<!>` marks where Leptos would hydrate; the viewer replaces the static
+    // HTML rather than hydrating it, so they are only nodes for the browser
+    // to build (13,000 in a 1,000-section report). Text and attribute
+    // values have every `<` escaped, so each `<!>` is a marker.
+    html.replace("<!>", "")
+}
+
+/// Escapes report JSON for a `<script>` element: no `<` can close it early.
+pub fn script_safe_json(report: &Indexed) -> anyhow::Result<String> {
+    let json = serde_json::to_string(report.report())?;
+    Ok(json.replace('<', "\\u003c"))
+}
+
+/// Minifies a style sheet with lightningcss: every page carries the sheet
+/// inline, so its bytes count. The output must still work on the phones
+/// readers have: lightningcss would otherwise write newer syntax (media
+/// ranges such as `(width>=60em)`, which Safari before 16.4 ignores).
+pub fn minify_css(css: &str) -> anyhow::Result<String> {
+    use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
+    use lightningcss::targets::{Browsers, Targets};
+    let version = |major: u32| Some(major << 16);
+    let targets = Targets::from(Browsers {
+        android: version(80),
+        chrome: version(80),
+        edge: version(80),
+        firefox: version(78),
+        ios_saf: version(13),
+        safari: version(13),
+        samsung: version(12),
+        ..Browsers::default()
+    });
+    let mut sheet = StyleSheet::parse(css, ParserOptions::default())
+        .map_err(|e| anyhow::anyhow!("the viewer's style sheet does not parse: {e}"))?;
+    sheet
+        .minify(MinifyOptions {
+            targets,
+            ..MinifyOptions::default()
+        })
+        .map_err(|e| anyhow::anyhow!("minifying the style sheet: {e}"))?;
+    let out = sheet
+        .to_css(PrinterOptions {
+            minify: true,
+            targets,
+            ..PrinterOptions::default()
+        })
+        .map_err(|e| anyhow::anyhow!("writing the style sheet: {e}"))?;
+    Ok(out.code)
+}
+
+/// Puts one report into the viewer's page template: language and kind on
+/// `<html>`, the title, the minified style sheet, the static report in
+/// `#app` and the report JSON in `script#report`.
+pub fn fill_template(template: &str, report: &Indexed, kind: PageKind) -> anyhow::Result<String> {
+    let styles = page::read(template, "style")?;
+    let [style] = styles.as_slice() else {
+        anyhow::bail!(
+            "the compiled viewer's page has {} inline style sheets, not one",
+            styles.len()
+        );
+    };
+    let page_kind = match kind {
+        PageKind::Hosted => "hosted",
+        PageKind::Offline => "offline",
+    };
+    Ok(apply(
+        template,
+        &[
+            Edit::one(
+                "html",
+                Action::Attrs(vec![
+                    ("lang", report.meta.language.clone()),
+                    ("data-page", page_kind.to_string()),
+                ]),
+            ),
+            Edit::one("title", Action::Text(report.meta.title.clone())),
+            Edit::one("style", Action::Html(minify_css(&style.text)?)),
+            Edit::one("#app", Action::Html(prerender(report, kind))),
+            Edit::one("script#report", Action::Html(script_safe_json(report)?)),
+        ],
+    )?)
+}
+
+/// Settings of one site build.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// Origins besides the site's own from which `?report=` may load a
+    /// report. Kept in the page, never in a report, so that a report cannot
+    /// allow itself.
+    pub report_origins: Vec<String>,
+}
+
+/// Writes the site-level settings into a filled page: allowed report
+/// origins, then the Content-Security-Policy (last, so it hashes the final
+/// inline scripts and styles).
+fn finish(page: &str, kind: csp::Policy, options: &BuildOptions) -> anyhow::Result<String> {
+    let origins = report_format::markup::escape(&options.report_origins.join(" "));
+    let meta = format!("<meta name=\"{REPORT_ORIGINS_META}\" content=\"{origins}\">");
+    let page = apply(page, &[Edit::one("head", Action::Append(meta))])?;
+    Ok(csp::add_policy(&page, kind, &options.report_origins)?)
+}
+
+/// Reads and checks the report at `path`.
+pub fn load(path: &Path) -> Result<Indexed, BuildError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+    parse_report(&text).map_err(|e| BuildError::Invalid {
+        path: path.to_path_buf(),
+        problems: e.problems(),
+    })
+}
+
+/// Writes the hosted site for the report at `report_path` into `out`,
+/// using the compiled viewer in `viewer`: `index.html` with its files, and
+/// the single offline file. Refuses an invalid report.
+pub fn build(
+    report_path: &Path,
+    viewer: &Path,
+    out: &Path,
+    options: &BuildOptions,
+) -> Result<Vec<PathBuf>, BuildError> {
+    use anyhow::Context;
+    for o in &options.report_origins {
+        if o == "*" || !report_format::is_origin(o) {
+            return Err(BuildError::Option(format!(
+                "--allow-report-origin {o}: give an origin such as https://data.example.gov.cn"
+            )));
+        }
+    }
+    let report = load(report_path)?;
+    let template_path = viewer.join("index.html");
+    let template = std::fs::read_to_string(&template_path).with_context(|| {
+        format!(
+            "reading the compiled viewer at {} (run `make viewer` first)",
+            template_path.display()
+        )
+    })?;
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let mut written = Vec::new();
+    for entry in std::fs::read_dir(viewer).context("reading the compiled viewer")? {
+        let entry = entry.context("reading the compiled viewer")?;
+        let name = entry.file_name();
+        if name == "index.html" || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let to = out.join(&name);
+        std::fs::copy(entry.path(), &to).with_context(|| format!("copying to {}", to.display()))?;
+        written.push(to);
+    }
+    let page = finish(
+        &fill_template(&template, &report, PageKind::Hosted)?,
+        csp::Policy::Hosted,
+        options,
+    )?;
+    let index = out.join("index.html");
+    std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
+    written.push(index);
+    let offline_page = finish(
+        &offline::single_file(
+            &fill_template(&template, &report, PageKind::Offline)?,
+            viewer,
+        )?,
+        csp::Policy::Offline,
+        &BuildOptions::default(),
+    )?;
+    let offline_path = out.join(OFFLINE_FILE);
+    std::fs::write(&offline_path, offline_page)
+        .with_context(|| format!("writing {}", offline_path.display()))?;
+    written.push(offline_path);
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minify_css;
+
+    #[test]
+    fn css_minifies_without_touching_strings_or_meaning() {
+        let css = "/* c */\n.a > b ,\n .c  .d {\n  content: \" (\"  attr(href) \") \";\n}\n@media (min-width: 60em) { :root:not([data-text=\"x y\"]) .e { margin: 0 auto; } }\n.f :hover { color: red }\n::highlight(hit) { background: yellow }\n";
+        let out = minify_css(css).unwrap();
+        assert!(!out.contains("/*") && !out.contains('\n'), "{out}");
+        for kept in [
+            "\" (\"",
+            "\") \"",
+            "(min-width:60em)",
+            ".f :hover",
+            "::highlight(hit)",
+            ".c .d",
+        ] {
+            assert!(out.contains(kept), "{kept} in {out}");
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! Turning report JSON text into a checked [`Report`], with errors that say
+//! where the problem is.
+
+use crate::index::Indexed;
+use crate::problem::{Code, Problem};
+use crate::report::Report;
+use crate::validate::validate;
+
+/// Report JSON larger than this is refused before parsing.
+pub const MAX_REPORT_BYTES: usize = 8 * 1024 * 1024;
+
+/// Why a report could not be loaded.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    /// There was no report text at all.
+    #[error("no report data in the page")]
+    Missing,
+    /// The text is larger than [`MAX_REPORT_BYTES`].
+    #[error("report is {bytes} bytes, more than the limit of {MAX_REPORT_BYTES}")]
+    TooLarge {
+        /// The size in bytes.
+        bytes: usize,
+    },
+    /// The text is not JSON.
+    #[error("JSON syntax error at line {line}, column {column}: {message}")]
+    Syntax {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// The text is JSON but not in the report format's shape.
+    #[error("{pointer} (line {line}, column {column}): {message}")]
+    Shape {
+        /// JSON pointer of the value that does not fit.
+        pointer: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// The report parsed but its content does not hold together.
+    #[error("{} problem(s): {}", .0.len(), summary(.0))]
+    Invalid(Vec<Problem>),
+    /// `?report=` named an address on an origin this site does not allow.
+    #[error("loading a report from {origin} is not allowed on this site")]
+    Refused {
+        /// The refused origin.
+        origin: String,
+    },
+    /// `?report=` named an address that could not be read.
+    #[error("could not read {url}: {reason}")]
+    Fetch {
+        /// The address.
+        url: String,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+fn summary(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("{}: {}", p.location, p.en))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl LoadError {
+    /// Every problem this error carries, ready to show a reader or an
+    /// author.
+    pub fn problems(&self) -> Vec<Problem> {
+        let one = |code, location: String, args: &[&str]| vec![Problem::new(code, location, args)];
+        match self {
+            LoadError::Missing => one(Code::Missing, String::new(), &[]),
+            LoadError::TooLarge { bytes } => one(
+                Code::TooLarge,
+                String::new(),
+                &[&bytes.to_string(), &MAX_REPORT_BYTES.to_string()],
+            ),
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            } => {
+                let (l, c) = (line.to_string(), column.to_string());
+                // serde_json refuses nesting past 128 levels (so that no
+                // report overflows the stack); say so in the report's terms.
+                let code = if message.starts_with("recursion limit") {
+                    Code::JsonTooDeep
+                } else {
+                    Code::JsonSyntax
+                };
+                one(code, format!("{l}:{c}"), &[&l, &c, message])
+            }
+            LoadError::Shape {
+                pointer,
+                line,
+                column,
+                message,
+            } => one(
+                Code::Schema,
+                pointer.clone(),
+                &[pointer, &line.to_string(), &column.to_string(), message],
+            ),
+            LoadError::Refused { origin } => one(Code::Refused, String::new(), &[origin]),
+            LoadError::Fetch { url, reason } => one(Code::Fetch, url.clone(), &[url, reason]),
+            LoadError::Invalid(problems) => problems.clone(),
+        }
+    }
+}
+
+/// Whether a report at `url_origin` may be shown by a page at
+/// `page_origin`: its own origin always, others only when the site's build
+/// listed them. (`null` origins, as of `file://` pages, match nothing.)
+pub fn report_origin_allowed(page_origin: &str, url_origin: &str, allowed: &[String]) -> bool {
+    if url_origin == "null" || url_origin.is_empty() {
+        return false;
+    }
+    url_origin.eq_ignore_ascii_case(page_origin)
+        || allowed.iter().any(|a| a.eq_ignore_ascii_case(url_origin))
+}
+
+/// Parses report JSON without checking its meaning.
+pub fn parse_unchecked(text: &str) -> Result<Report, LoadError> {
+    // Editors on Windows often save a byte order mark; it is not JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() || text.trim() == "null" {
+        return Err(LoadError::Missing);
+    }
+    if text.len() > MAX_REPORT_BYTES {
+        return Err(LoadError::TooLarge { bytes: text.len() });
+    }
+    // As `serde_json::from_str`, but reading structs as objects only.
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::Deserialize::deserialize(crate::objects::Obj(&mut de))
+        .and_then(|r: Report| de.end().map(|()| r))
+        .map_err(|e| {
+            let (line, column) = (e.line(), e.column());
+            let message = strip_position(&e.to_string());
+            if e.is_data() {
+                LoadError::Shape {
+                    pointer: pointer_at(text, line, column),
+                    line,
+                    column,
+                    message,
+                }
+            } else {
+                LoadError::Syntax {
+                    line,
+                    column,
+                    message,
+                }
+            }
+        })
+}
+
+/// Parses report JSON, indexes it and checks its meaning.
+pub fn parse_report(text: &str) -> Result<Indexed, LoadError> {
+    let report = Indexed::new(parse_unchecked(text)?);
+    let problems = validate(&report);
+    if problems.is_empty() {
+        Ok(report)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// serde_json appends " at line L column C"; the position is reported
+/// separately, so drop it from the message.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// The JSON pointer of the value being read at `line`:`column` (1-based,
+/// as serde_json reports them). serde_json names the place of a shape error
+/// only by position; walking the text up to it recovers the path, which
+/// costs far less WASM than tracking paths while deserialising.
+pub fn pointer_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: Option<String> },
+        Array { index: usize, started: bool },
+    }
+    let offset = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + column;
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if expect_key {
+                    let raw = text.get(start..i.min(bytes.len())).unwrap_or("");
+                    let key = serde_json::from_str::<String>(&format!("\"{raw}\""))
+                        .unwrap_or_else(|_| raw.to_string());
+                    if let Some(Frame::Object { key: k }) = stack.last_mut() {
+                        *k = Some(key);
+                    }
+                    expect_key = false;
+                } else {
+                    start_value(&mut stack);
+                }
+            }
+            b'{' => {
+                start_value(&mut stack);
+                stack.push(Frame::Object { key: None });
+                expect_key = true;
+            }
+            b'[' => {
+                start_value(&mut stack);
+                stack.push(Frame::Array {
+                    index: 0,
+                    started: false,
+                });
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key }) => {
+                    *key = None;
+                    expect_key = true;
+                }
+                Some(Frame::Array { index, .. }) => *index += 1,
+                None => {}
+            },
+            b if !b.is_ascii_whitespace() && b != b':' => start_value(&mut stack),
+            _ => {}
+        }
+        i += 1;
+    }
+
+    fn start_value(stack: &mut [Frame]) {
+        if let Some(Frame::Array { started, .. }) = stack.last_mut() {
+            *started = true;
+        }
+    }
+
+    let mut out = String::new();
+    for f in &stack {
+        match f {
+            Frame::Object { key: Some(k) } => {
+                out.push('/');
+                out.push_str(&k.replace('~', "~0").replace('/', "~1"));
+            }
+            Frame::Array {
+                index,
+                started: true,
+            } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            _ => {}
+        }
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        match parse_report("{\n  \"format_version\": 1,\n  oops\n}") {
+            Err(LoadError::Syntax { line, column, .. }) => {
+                assert_eq!(line, 3);
+                assert_eq!(column, 3);
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn structs_are_objects_only() {
+        let text = r#"{"format_version": 1, "meta": ["t", "i", "r", "p", null, "zh"]}"#;
+        match parse_report(text) {
+            Err(LoadError::Shape {
+                pointer, message, ..
+            }) => {
+                assert_eq!(pointer, "/meta");
+                assert_eq!(message, "invalid type: sequence, expected struct Meta");
+            }
+            other => panic!("expected a shape error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn shape_errors_have_a_pointer() {
+        let text = r#"{"format_version": 1, "meta": {"title": 5}}"#;
+        match parse_report(text) {
+            Err(LoadError::Shape { pointer, .. }) => assert_eq!(pointer, "/meta/title"),
+            other => panic!("expected a shape error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn pointer_at_follows_objects_and_arrays() {
+        let text = "{\"a\": [1, {\"b\": \"x\", \"c\": [true, false]}], \"d~/\": 2}";
+        let at = |needle: &str| pointer_at(text, 1, text.find(needle).unwrap() + needle.len());
+        assert_eq!(at("[1"), "/a/0");
+        assert_eq!(at("\"x"), "/a/1/b");
+        assert_eq!(at("[true, f"), "/a/1/c/1");
+        assert_eq!(at("\"d~/\": 2"), "/d~0~1");
+        assert_eq!(pointer_at("[\n 1,\n 2]", 3, 2), "/1");
+    }
+
+    #[test]
+    fn reports_load_only_from_allowed_origins() {
+        let allowed = vec!["https://data.example.gov.cn".to_string()];
+        assert!(report_origin_allowed(
+            "https://www.example.gov.cn",
+            "https://www.example.gov.cn",
+            &[]
+        ));
+        assert!(report_origin_allowed(
+            "https://www.example.gov.cn",
+            "https://DATA.example.gov.cn",
+            &allowed
+        ));
+        assert!(!report_origin_allowed(
+            "https://www.example.gov.cn",
+            "https://evil.example",
+            &allowed
+        ));
+        assert!(!report_origin_allowed("null", "null", &[]));
+    }
+
+    #[test]
+    fn empty_text_is_missing() {
+        assert_eq!(parse_report("  ").unwrap_err(), LoadError::Missing);
+        assert_eq!(parse_report("null").unwrap_err(), LoadError::Missing);
+    }
+
+    #[test]
+    fn trailing_garbage_is_a_syntax_error() {
+        let text = r#"{"format_version":1,"meta":{"title":"t","issuer":"i","region":"r","period":"p","language":"zh-CN"},"sections":[]} x"#;
+        assert!(matches!(parse_report(text), Err(LoadError::Syntax { .. })));
+    }
+}

@@ -1,0 +1,147 @@
+//! How a reader reads: the interface language, the colour theme and the
+//! text size. One module, because the URL, the remembered settings, a host
+//! page's messages, the chart layer and the viewer all name them the same
+//! way.
+
+/// An interface language. The report's text stays in the language it was
+/// written in; only labels, buttons and messages change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    /// Simplified Chinese, the default.
+    #[default]
+    Zh,
+    /// English, chosen with `?lang=en`.
+    En,
+}
+
+impl Lang {
+    /// Parses a `lang` URL value; `None` for values this viewer does not know.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh-hans" => Some(Lang::Zh),
+            "en" | "en-gb" | "en-us" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 tag for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The short name used in URLs and messages: `zh` or `en`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the Chinese or English form.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Theme {
+    /// Dark text on white.
+    #[default]
+    Light,
+    /// Light text on near-black.
+    Dark,
+    /// Maximum contrast: white and yellow on black.
+    Contrast,
+}
+
+impl Theme {
+    /// Parses a `theme` URL value; `None` for values this viewer does not know.
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s.to_ascii_lowercase().as_str() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "contrast" | "high-contrast" => Some(Theme::Contrast),
+            _ => None,
+        }
+    }
+
+    /// The theme's name as used in URLs and `data-theme`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Contrast => "contrast",
+        }
+    }
+}
+
+/// Text size steps for 长者模式 (elder-friendly reading).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum TextSize {
+    /// The browser's default size.
+    #[default]
+    Standard,
+    /// 大: about 1.25×.
+    Large,
+    /// 特大: about 1.5×.
+    XLarge,
+}
+
+impl TextSize {
+    /// Parses a `text` URL value.
+    pub fn parse(s: &str) -> Option<TextSize> {
+        match s.to_ascii_lowercase().as_str() {
+            "standard" | "normal" => Some(TextSize::Standard),
+            "large" => Some(TextSize::Large),
+            "xlarge" | "x-large" => Some(TextSize::XLarge),
+            _ => None,
+        }
+    }
+
+    /// The multiplier applied to text and charts.
+    pub fn scale(self) -> f64 {
+        match self {
+            TextSize::Standard => 1.0,
+            TextSize::Large => 1.25,
+            TextSize::XLarge => 1.5,
+        }
+    }
+
+    /// The name used in URLs and `data-text`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextSize::Standard => "standard",
+            TextSize::Large => "large",
+            TextSize::XLarge => "xlarge",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_back() {
+        for l in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::parse(l.name()), Some(l));
+            assert_eq!(Lang::parse(l.tag()), Some(l));
+        }
+        for t in [Theme::Light, Theme::Dark, Theme::Contrast] {
+            assert_eq!(Theme::parse(t.name()), Some(t));
+        }
+        for s in [TextSize::Standard, TextSize::Large, TextSize::XLarge] {
+            assert_eq!(TextSize::parse(s.name()), Some(s));
+        }
+        assert_eq!(Theme::parse("Dark"), Some(Theme::Dark));
+        assert_eq!(Theme::parse("neon"), None);
+        assert_eq!(TextSize::parse("huge"), None);
+    }
+}
