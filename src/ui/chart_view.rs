@@ -39,27 +39,32 @@ pub fn ChartFigure(
     let (theme, text) = (v.theme, v.text);
     // The drawing and the points it placed: tips, keys and the pointer
     // work from this data, never from the markup.
-    let drawing = Memo::new({
-        let spec = spec.clone();
-        move |_| {
-            let mut style =
-                ChartStyle::for_width(width.get(), text.get().scale(), theme.get(), lang);
-            style.hidden = hidden.get();
-            // Targets for the pointer and the focus ring; the attributes
-            // the style sheet and the tests find a drawing by.
-            let attrs = [
-                ("class", "chart"),
-                ("data-chart", spec.id.as_str()),
-                ("role", "presentation"),
-                ("focusable", "false"),
-            ];
-            let options = DrawOptions {
-                targets: true,
-                attrs: &attrs,
-            };
-            draw(&spec, &style, &options).map_err(|e| e.to_string())
-        }
-    });
+    let drawing = Memo::new_with_compare(
+        {
+            let spec = spec.clone();
+            move |_| {
+                let mut style =
+                    ChartStyle::for_width(width.get(), text.get().scale(), theme.get(), lang);
+                style.hidden = hidden.get();
+                // Targets for the pointer and the focus ring; the attributes
+                // the style sheet and the tests find a drawing by.
+                let attrs = [
+                    ("class", "chart"),
+                    ("data-chart", spec.id.as_str()),
+                    ("role", "presentation"),
+                    ("focusable", "false"),
+                ];
+                let options = DrawOptions {
+                    targets: true,
+                    attrs: &attrs,
+                };
+                draw(&spec, &style, &options).map_err(|e| e.to_string())
+            }
+        },
+        // Every recomputation is a new drawing (its inputs changed): no
+        // comparison of drawings, whose code the WASM would carry.
+        |_, _| true,
+    );
     super::effect(move || {
         if let Some(el) = holder.get() {
             dom::chart::follow_width(&el, width);

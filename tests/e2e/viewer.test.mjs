@@ -74,7 +74,7 @@ describe('the bundled report in the release build', () => {
     }
     // The derived 2023 value says it is derived, on the chart and beside it.
     const recon = page.locator('figure#chart-reconsideration');
-    assert.match(await recon.locator('svg').innerHTML(), /约222/);
+    assert.match(await recon.locator('svg.chart').innerHTML(), /约222/);
     assert.match(await recon.innerText(), /推算值/);
     // Charts follow their container: a phone-width page redraws narrower.
     await page.setViewportSize({ width: 360, height: 800 });
