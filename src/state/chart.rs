@@ -48,10 +48,12 @@ impl Default for ChartState {
 impl ChartState {
     /// The style to draw in. The theme is always the light one: the style
     /// sheet recolours drawings for the others, so a theme change draws
-    /// nothing again.
+    /// nothing again. The page's legend buttons name the series, so the
+    /// drawing does not (the plot gets the room, which a phone needs).
     pub fn style(&self, lang: Lang) -> ChartStyle {
         let mut s = ChartStyle::for_width(self.width, self.text.scale(), Theme::Light, lang);
         s.hidden = self.hidden;
+        s.legend = false;
         s
     }
 

@@ -41,6 +41,10 @@ pub struct ChartStyle {
     /// Series the reader switched off: bit `i` hides series `i`. Hidden
     /// series keep their colours' places, so the others never change colour.
     pub hidden: u16,
+    /// Whether the drawing names its series itself (a legend under the
+    /// unit). A page whose legend buttons name them leaves it out, and the
+    /// plot gets the room; a picture on its own keeps it.
+    pub legend: bool,
 }
 
 impl ChartStyle {
@@ -61,6 +65,7 @@ impl ChartStyle {
             theme,
             lang,
             hidden: 0,
+            legend: true,
         }
     }
 
@@ -253,6 +258,11 @@ pub fn export(
     title: &str,
     footer: &[String],
 ) -> Result<Drawing, ChartError> {
+    // A picture on its own names its series.
+    let style = &ChartStyle {
+        legend: true,
+        ..*style
+    };
     let (inner, points) = body(chart, style)?;
     let pal = palette(style.theme);
     let (w, font) = (style.width as f64, style.font());
