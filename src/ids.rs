@@ -11,8 +11,6 @@ pub const SEARCH_INPUT_ID: &str = "search-q";
 pub const INDEX_FILE: &str = "index.html";
 /// File name of the single offline copy next to the hosted page.
 pub const OFFLINE_FILE: &str = "report.html";
-/// The prefix of every message `type` the viewer sends or reads.
-pub const MESSAGE_PREFIX: &str = "report-viewer:";
 
 /// The file name of `base` (`index.html`, `report.html`) for the
 /// interface language `lang`: the default language's is `base` itself,

@@ -84,7 +84,9 @@ async function measure(browser, url, viewer, expect, query) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     return t;
   }, query) : content;
-  const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0);
+  const paint = await (await page.waitForFunction(() => (
+    performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? false
+  ), null, { timeout: 60000 })).jsonValue();
 
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');

@@ -143,6 +143,29 @@ describe('search in the page', () => {
   });
 });
 
+describe('before the viewer starts', () => {
+  test('what a reader types into the search box before the viewer runs is kept and searched', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The WASM held back until the reader has typed.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.focus('#search-q');
+    await page.keyboard.type(TERM);
+    const typed = await page.evaluateHandle(() => document.getElementById('search-q'));
+    release();
+    await ready(page);
+    await waitHits(page, 13);
+    // The same field, still focused, with the same text.
+    assert.equal(await page.evaluate((el) => el === document.getElementById('search-q') && document.activeElement === el, typed), true);
+    assert.equal(await page.inputValue('#search-q'), TERM);
+    assert.ok((await page.locator('[data-testid=search-results] li').count()) > 0);
+    await context.close();
+  });
+});
+
 describe('the view in the URL', () => {
   test('a copied URL restores open sections, query, theme and text size', async () => {
     const page = await open(browser, server.url);

@@ -166,24 +166,56 @@ pub fn fill_template(
         })
         .collect();
     let css = format!("{}\n{}", style.text, report_chart::theme_css());
-    Ok(apply(
-        template,
-        &[
-            Edit::one(
-                "html",
-                Action::Attrs(vec![
-                    ("lang", report.meta.language.clone()),
-                    ("data-page", page_kind.to_string()),
-                    ("data-ui-lang", lang.name().to_string()),
-                ]),
+    let mut edits = vec![];
+    if kind == PageKind::Hosted {
+        edits.push(Edit::one(
+            "script[type=\"module\"]",
+            Action::Html(start_script(template)?),
+        ));
+    }
+    edits.extend([
+        Edit::one(
+            "html",
+            Action::Attrs(vec![
+                ("lang", report.meta.language.clone()),
+                ("data-page", page_kind.to_string()),
+                ("data-ui-lang", lang.name().to_string()),
+            ]),
+        ),
+        Edit::one("head", Action::Prepend(alternates)),
+        Edit::one("title", Action::Text(report.meta.title.clone())),
+        Edit::one("style", Action::Html(minify_css(&css)?)),
+        Edit::one("#app", Action::Html(prerender(report, lang, kind))),
+        Edit::one("script#report", Action::Html(script_safe_json(report)?)),
+    ]);
+    Ok(apply(template, &edits)?)
+}
+
+/// The hosted page's start-up module, in place of Trunk's: the same glue
+/// and WASM (their names read from Trunk's preload links), started once
+/// the page is painted. Trunk's awaits the WASM at the module's top level,
+/// which holds back `DOMContentLoaded`, and with it the first paint, for
+/// as long as the WASM takes to arrive and compile; this one returns at
+/// once, and the preload link has the WASM on its way meanwhile.
+fn start_script(template: &str) -> anyhow::Result<String> {
+    let href = |selector: &str| -> anyhow::Result<String> {
+        let found = page::read(template, selector)?;
+        match found.as_slice() {
+            [one] => one
+                .attr("href")
+                .map(String::from)
+                .ok_or_else(|| anyhow::anyhow!("`{selector}` has no href")),
+            _ => anyhow::bail!(
+                "the compiled viewer's page has {} `{selector}` links, not one",
+                found.len()
             ),
-            Edit::one("head", Action::Prepend(alternates)),
-            Edit::one("title", Action::Text(report.meta.title.clone())),
-            Edit::one("style", Action::Html(minify_css(&css)?)),
-            Edit::one("#app", Action::Html(prerender(report, lang, kind))),
-            Edit::one("script#report", Action::Html(script_safe_json(report)?)),
-        ],
-    )?)
+        }
+    };
+    let glue = href("link[rel=\"modulepreload\"]")?;
+    let wasm = href("link[rel=\"preload\"][as=\"fetch\"]")?;
+    Ok(format!(
+        "\nimport init from '{glue}';\nrequestAnimationFrame(() => setTimeout(() => init({{ module_or_path: '{wasm}' }}), 0));\n"
+    ))
 }
 
 /// Settings of one site build.
