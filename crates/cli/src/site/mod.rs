@@ -196,7 +196,8 @@ pub fn fill_template(
 /// the page is painted. Trunk's awaits the WASM at the module's top level,
 /// which holds back `DOMContentLoaded`, and with it the first paint, for
 /// as long as the WASM takes to arrive and compile; this one returns at
-/// once, and the preload link has the WASM on its way meanwhile.
+/// once, and the preload link has the WASM on its way meanwhile. (A frame
+/// out of view gets no animation frames: a timeout starts it there.)
 fn start_script(template: &str) -> anyhow::Result<String> {
     let href = |selector: &str| -> anyhow::Result<String> {
         let found = page::read(template, selector)?;
@@ -214,7 +215,7 @@ fn start_script(template: &str) -> anyhow::Result<String> {
     let glue = href("link[rel=\"modulepreload\"]")?;
     let wasm = href("link[rel=\"preload\"][as=\"fetch\"]")?;
     Ok(format!(
-        "\nimport init from '{glue}';\nrequestAnimationFrame(() => setTimeout(() => init({{ module_or_path: '{wasm}' }}), 0));\n"
+        "\nimport init from '{glue}';\nlet go = () => {{ go = () => {{}}; init({{ module_or_path: '{wasm}' }}); }};\nrequestAnimationFrame(() => setTimeout(() => go(), 0));\nsetTimeout(() => go(), 100);\n"
     ))
 }
 
