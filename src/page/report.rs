@@ -215,9 +215,10 @@ fn DisplayControls() -> impl IntoView {
 /// The contents list: every part and subsection. The browser layer marks
 /// the one being read (`aria-current`) and names it in the compact bar.
 ///
-/// Wide screens show it as a sticky sidebar. Narrow screens show a compact,
-/// sticky, closed disclosure; the two are separate lists so that neither
-/// depends on script to start in the right state.
+/// Wide screens show the list as a sticky sidebar. Narrow screens show a
+/// compact, sticky, closed bar naming the section being read; opening it
+/// shows the same list below it (the style sheet does, without script).
+/// One list: a long report's contents are thousands of elements.
 #[component]
 fn Contents() -> impl IntoView {
     let v = expect_context::<Viewer>();
@@ -225,13 +226,12 @@ fn Contents() -> impl IntoView {
     view! {
         <nav class="toc" aria-label=lang.pick("目录", "Contents") data-testid="toc">
             <details class="toc-compact">
-                <summary>
+                <summary aria-controls="toc-list">
                     <span class="toc-title">{lang.pick("目录", "Contents")}</span>
                     <span class="toc-current"></span>
                 </summary>
-                {toc_list(&v.report.sections)}
             </details>
-            <div class="toc-full">
+            <div class="toc-full" id="toc-list">
                 <p class="toc-title" aria-hidden="true">{lang.pick("目录", "Contents")}</p>
                 {toc_list(&v.report.sections)}
             </div>
