@@ -48,7 +48,7 @@ pub fn start(options: &ViewOptions) {
         if event_element(&ev).is_some_and(|el| el.id() == SEARCH_INPUT_ID) {
             if let Some(field) = input() {
                 run(&field.value());
-                super::sections::write_state();
+                super::sections::write_state_when_idle();
             }
         }
     });

@@ -219,6 +219,23 @@ fn fill_embed(details: &web_sys::Element) {
 thread_local! {
     /// A write of the reading state into the URL is on its way.
     static PENDING: Cell<bool> = const { Cell::new(false) };
+    /// The latest request for a write once typing pauses.
+    static TYPED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Writes the reading state into the URL once typing pauses (a history
+/// entry's address costs the browser about a frame on a long page; a
+/// keystroke must not pay it).
+pub fn write_state_when_idle() {
+    let n = TYPED.with(|t| {
+        t.set(t.get().wrapping_add(1));
+        t.get()
+    });
+    later(400, move || {
+        if TYPED.with(|t| t.get()) == n {
+            write_state();
+        }
+    });
 }
 
 /// Writes the reading state into the URL once the current burst of
