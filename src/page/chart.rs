@@ -3,7 +3,7 @@
 //! and a data table.
 
 use leptos::prelude::*;
-use report_chart::{draw, palette, ChartStyle, Mark, DEFAULT_WIDTH};
+use report_chart::{draw, palette, Mark};
 use report_format::markup::escape;
 use report_format::{chart_points, chart_summary, distinct_sources, Chart, Lang, Theme};
 
@@ -142,7 +142,8 @@ pub fn ChartFigure(
 /// light theme, every series, point targets. The browser draws it again
 /// only when the reader's screen or choices make it differ.
 pub fn static_drawing(chart: &Chart, lang: Lang) -> String {
-    let style = ChartStyle::for_width(DEFAULT_WIDTH, 1.0, Theme::Light, lang);
+    // The browser layer's first state: what it would draw is what is here.
+    let style = crate::state::chart::ChartState::default().style(lang);
     match draw(chart, &style, &crate::state::chart::page_options(&chart.id)) {
         Ok(d) => d.svg,
         Err(e) => format!("<p class=\"chart-error\">{}</p>", escape(&e.to_string())),

@@ -58,6 +58,7 @@ fn report_text_never_becomes_markup() {
     // The compiled viewer's page as Trunk writes it: the style sheet
     // inlined, the start-up script, the empty report element.
     let template = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>t</title>\
+        <link rel=\"modulepreload\" href=\"./x.js\"><link rel=\"preload\" href=\"./x_bg.wasm\" as=\"fetch\">\
         <style>p { color: red }</style><script type=\"module\">import init from './x.js';</script></head>\
         <body><div id=\"app\"><p>loading</p></div><script type=\"application/json\" id=\"report\">null</script></body></html>";
     let page = fill_template(template, &r, Lang::Zh, report_cli::site::PageKind::Hosted).unwrap();
