@@ -205,6 +205,7 @@ fn PrintBlock() -> impl IntoView {
                 {row(lang.pick("标题", "Title"), Some(m.title.clone()))}
                 {row(lang.pick("发布日期", "Published"), m.published.clone())}
                 {row(lang.pick("文号", "Document number"), m.document_number.clone())}
+                {row(lang.pick("索引号", "Index number"), m.index_number.clone())}
                 {row(lang.pick("原文地址", "Official address"), m.canonical_url.clone())}
                 <div class="print-date">
                     <dt>{lang.pick("打印日期", "Printed on")}</dt>
@@ -544,41 +545,113 @@ fn block_view(block: Block) -> AnyView {
     }
 }
 
+/// A table: its heading rows as printed (merged cells keep their spans;
+/// a heading over several columns has `scope="colgroup"` and its own
+/// `<colgroup>`), the first cell of each row as the row's heading, and
+/// each data cell naming its headings (`headers`), so a screen reader
+/// reads "2022年, 案件数量, 行政诉讼案件: 466".
 fn table_view(t: Table) -> AnyView {
     let v = expect_context::<Viewer>();
-    let head = t
-        .columns
-        .iter()
-        .map(|c| view! { <th scope="col">{c.clone()}</th> })
-        .collect_view();
+    let id = t.id.clone();
+    // A header that does not tile the columns is refused by validation;
+    // should one get here, the flat headings are shown instead.
+    let layout = t.header_columns().ok().filter(|l| !l.is_empty());
+    let (head, covers, groups) = match &layout {
+        Some(starts) => {
+            let mut covers = vec![Vec::new(); t.columns.len()];
+            let rows = t
+                .header
+                .iter()
+                .zip(starts)
+                .enumerate()
+                .map(|(r, (cells, starts))| {
+                    let ths = cells
+                        .iter()
+                        .zip(starts)
+                        .enumerate()
+                        .map(|(i, (cell, &at))| {
+                            let hid = format!("{id}-h{r}-{i}");
+                            let span = cell.colspan as usize;
+                            for c in covers.iter_mut().skip(at).take(span) {
+                                c.push(hid.clone());
+                            }
+                            view! {
+                                <th
+                                    id=hid
+                                    scope={if span > 1 { "colgroup" } else { "col" }}
+                                    colspan=(span > 1).then(|| span.to_string())
+                                    rowspan=(cell.rowspan > 1).then(|| cell.rowspan.to_string())
+                                >
+                                    {cell.text.clone()}
+                                </th>
+                            }
+                        })
+                        .collect_view();
+                    view! { <tr>{ths}</tr> }
+                })
+                .collect_view()
+                .into_any();
+            let groups = t.header[0]
+                .iter()
+                .map(|c| {
+                    let span = c.colspan as usize;
+                    view! { <colgroup span=(span > 1).then(|| span.to_string())></colgroup> }
+                })
+                .collect_view();
+            (rows, covers, Some(groups))
+        }
+        None => {
+            let covers = (0..t.columns.len())
+                .map(|c| vec![format!("{id}-h0-{c}")])
+                .collect();
+            let ths = t
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(c, text)| {
+                    view! { <th id=format!("{id}-h0-{c}") scope="col">{text.clone()}</th> }
+                })
+                .collect_view();
+            (view! { <tr>{ths}</tr> }.into_any(), covers, None)
+        }
+    };
     let rows = t
         .rows
         .iter()
-        .map(|r| {
-            let cells = r
+        .enumerate()
+        .map(|(r, row)| {
+            let row_id = format!("{id}-r{r}");
+            let cells = row
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
+                    let mut headers = covers.get(i).cloned().unwrap_or_default();
                     if i == 0 {
-                        view! { <th scope="row">{c.clone()}</th> }.into_any()
+                        let headers = headers.join(" ");
+                        view! { <th id=row_id.clone() scope="row" headers=headers>{c.clone()}</th> }
+                            .into_any()
                     } else {
-                        view! { <td>{c.clone()}</td> }.into_any()
+                        headers.push(row_id.clone());
+                        view! { <td headers=headers.join(" ")>{c.clone()}</td> }.into_any()
                     }
                 })
                 .collect_view();
             view! { <tr>{cells}</tr> }
         })
         .collect_view();
+    let source = t
+        .source
+        .clone()
+        .map(|s| view! { <super::figures::SourceLine source=s lang=v.lang /> });
     view! {
         <div class="table-wrap" id=t.id.clone()>
             <table>
                 <caption>{t.caption.clone()}</caption>
-                <thead>
-                    <tr>{head}</tr>
-                </thead>
+                {groups}
+                <thead>{head}</thead>
                 <tbody>{rows}</tbody>
             </table>
-            <super::figures::SourceLine source=t.source.clone() lang=v.lang />
+            {source}
         </div>
     }
     .into_any()
