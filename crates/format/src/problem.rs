@@ -108,11 +108,13 @@ pub enum Code {
     NoCategory,
     /// A chart from a spreadsheet with no source for its numbers.
     NoSource,
+    /// A chart from a spreadsheet whose unit is not known.
+    NoUnit,
 }
 
 impl Code {
     /// Every code, for tests and documentation.
-    pub const ALL: [Code; 48] = [
+    pub const ALL: [Code; 49] = [
         Code::Missing,
         Code::TooLarge,
         Code::JsonSyntax,
@@ -161,6 +163,7 @@ impl Code {
         Code::NotANumber,
         Code::NoCategory,
         Code::NoSource,
+        Code::NoUnit,
     ];
 
     /// The stable name, e.g. `duplicate-id`.
@@ -509,6 +512,13 @@ impl Code {
                 "no source: sheet “{0}” has no “来源” (source) column, and neither --source nor --quote was given",
                 "加一列“来源”(网址或本报告段落标识)和一列“原文”,或用 --source 网址 --quote 原文 说明数字从哪里来;没有来源,不生成图表",
                 "add a column “来源” (an address or a paragraph id of this report) and a column “原文” (the words quoted), or give --source URL --quote WORDS; no source, no chart",
+            ],
+            NoUnit => [
+                "no-unit",
+                "工作表“{0}”的数值没有注明单位",
+                "the values of sheet “{0}” have no unit",
+                "用 --unit 指定单位(如 --unit 件),或在每个系列的表头写明,如“受理案件（件）”",
+                "give it with --unit (such as --unit 件), or name it in each series' heading, such as “受理案件（件）”",
             ],
         }
     }

@@ -143,6 +143,7 @@ pub fn charts_for(table: &Table, unit: Option<&str>) -> (Vec<Chart>, Vec<String>
         made.push((kind, String::new(), x_label, runs));
     }
     let title = caption_title(table);
+    let groups = made.len();
     let mut charts = Vec::new();
     for (kind, group, x_label, runs) in made {
         // Series of one unit share a chart.
@@ -216,7 +217,8 @@ pub fn charts_for(table: &Table, unit: Option<&str>) -> (Vec<Chart>, Vec<String>
             }
             let categories = categories_of(&series);
             let mut t = title.clone();
-            if !group.is_empty() && unit_in(&group).as_deref() != Some(group.as_str()) {
+            // Several groups of years (案件数量, 结案数量): each its own chart.
+            if groups > 1 && !group.is_empty() {
                 t = format!("{t}：{group}");
             }
             if several {
