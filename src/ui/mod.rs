@@ -14,6 +14,7 @@ mod figures;
 mod report_view;
 mod search_view;
 pub mod state;
+mod table_view;
 
 use std::sync::Arc;
 

@@ -11,7 +11,7 @@ use super::embed_view::EmbedCode;
 use super::figures::{CopyLink, FigureCards};
 use super::state::{OpenSections, ViewOptions};
 use super::Viewer;
-use report_format::{Block, Chart, Indexed, Lang, Section, Table, TextSize, Theme};
+use report_format::{Block, Chart, Indexed, Lang, Section, TextSize, Theme};
 
 /// The whole report with its contents list and controls.
 #[component]
@@ -541,118 +541,6 @@ fn block_view(block: Block) -> AnyView {
                 None => ().into_any(),
             }
         }
-        Block::Table(t) => table_view(t),
+        Block::Table(t) => super::table_view::table_view(t),
     }
-}
-
-/// A table: its heading rows as printed (merged cells keep their spans;
-/// a heading over several columns has `scope="colgroup"` and its own
-/// `<colgroup>`), the first cell of each row as the row's heading, and
-/// each data cell naming its headings (`headers`), so a screen reader
-/// reads "2022年, 案件数量, 行政诉讼案件: 466".
-fn table_view(t: Table) -> AnyView {
-    let v = expect_context::<Viewer>();
-    let id = t.id.clone();
-    // A header that does not tile the columns is refused by validation;
-    // should one get here, the flat headings are shown instead.
-    let layout = t.header_columns().ok().filter(|l| !l.is_empty());
-    let (head, covers, groups) = match &layout {
-        Some(starts) => {
-            let mut covers = vec![Vec::new(); t.columns.len()];
-            let rows = t
-                .header
-                .iter()
-                .zip(starts)
-                .enumerate()
-                .map(|(r, (cells, starts))| {
-                    let ths = cells
-                        .iter()
-                        .zip(starts)
-                        .enumerate()
-                        .map(|(i, (cell, &at))| {
-                            let hid = format!("{id}-h{r}-{i}");
-                            let span = cell.colspan as usize;
-                            for c in covers.iter_mut().skip(at).take(span) {
-                                c.push(hid.clone());
-                            }
-                            view! {
-                                <th
-                                    id=hid
-                                    scope={if span > 1 { "colgroup" } else { "col" }}
-                                    colspan=(span > 1).then(|| span.to_string())
-                                    rowspan=(cell.rowspan > 1).then(|| cell.rowspan.to_string())
-                                >
-                                    {cell.text.clone()}
-                                </th>
-                            }
-                        })
-                        .collect_view();
-                    view! { <tr>{ths}</tr> }
-                })
-                .collect_view()
-                .into_any();
-            let groups = t.header[0]
-                .iter()
-                .map(|c| {
-                    let span = c.colspan as usize;
-                    view! { <colgroup span=(span > 1).then(|| span.to_string())></colgroup> }
-                })
-                .collect_view();
-            (rows, covers, Some(groups))
-        }
-        None => {
-            let covers = (0..t.columns.len())
-                .map(|c| vec![format!("{id}-h0-{c}")])
-                .collect();
-            let ths = t
-                .columns
-                .iter()
-                .enumerate()
-                .map(|(c, text)| {
-                    view! { <th id=format!("{id}-h0-{c}") scope="col">{text.clone()}</th> }
-                })
-                .collect_view();
-            (view! { <tr>{ths}</tr> }.into_any(), covers, None)
-        }
-    };
-    let rows = t
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(r, row)| {
-            let row_id = format!("{id}-r{r}");
-            let cells = row
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let mut headers = covers.get(i).cloned().unwrap_or_default();
-                    if i == 0 {
-                        let headers = headers.join(" ");
-                        view! { <th id=row_id.clone() scope="row" headers=headers>{c.clone()}</th> }
-                            .into_any()
-                    } else {
-                        headers.push(row_id.clone());
-                        view! { <td headers=headers.join(" ")>{c.clone()}</td> }.into_any()
-                    }
-                })
-                .collect_view();
-            view! { <tr>{cells}</tr> }
-        })
-        .collect_view();
-    let source = t
-        .source
-        .clone()
-        .map(|s| view! { <super::figures::SourceLine source=s lang=v.lang /> });
-    view! {
-        <div class="table-wrap" id=t.id.clone()>
-            <table>
-                <caption>{t.caption.clone()}</caption>
-                {groups}
-                <thead>{head}</thead>
-                <tbody>{rows}</tbody>
-            </table>
-            {source}
-        </div>
-    }
-    .into_any()
 }

@@ -16,6 +16,8 @@ mod objects;
 mod order;
 mod points;
 pub mod problem;
+#[cfg(feature = "authoring")]
+mod problem_authoring;
 mod report;
 pub mod search;
 pub mod settings;

@@ -406,7 +406,7 @@ impl Table {
         };
         let digits = rest
             .char_indices()
-            .find(|&(_, ch)| !(ch.is_ascii_digit() || "一二三四五六七八九十-—.".contains(ch)))
+            .find(|&(_, ch)| !(ch.is_ascii_digit() || "一二三四五六七八九十-.".contains(ch)))
             .map_or(rest.len(), |(i, _)| i);
         if digits == 0 {
             c

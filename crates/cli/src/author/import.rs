@@ -303,7 +303,7 @@ impl Builder<'_> {
                 ),
                 None => format!("{}", self.roots.len() + 1),
             };
-            let (title_text, body) = split_run_in(line, &number, &rest, p.bold);
+            let (title_text, body) = split_run_in(line, &rest, p.bold);
             if title_text.is_empty() {
                 let (zh, en) = self.unit.at(n);
                 self.warnings.push(format!(
@@ -417,11 +417,11 @@ fn close(stack: &mut Vec<Open>, roots: &mut Vec<Section>) {
     }
 }
 
-/// Splits a run-in heading `rest` (the line after its numbering `number`)
+/// Splits a run-in heading `rest` (the line after its numbering)
 /// into its title and the body. Where the source printed the heading bold
 /// (`bold` bytes of the line), the title is the bold part; otherwise it
 /// ends with the first `。`.
-fn split_run_in(line: &str, number: &str, rest: &str, bold: usize) -> (String, Option<String>) {
+fn split_run_in(line: &str, rest: &str, bold: usize) -> (String, Option<String>) {
     let after_number = line.len() - rest.len();
     if bold > after_number && bold < line.len() && line.is_char_boundary(bold) {
         let title = line[after_number..bold].trim();
@@ -430,7 +430,6 @@ fn split_run_in(line: &str, number: &str, rest: &str, bold: usize) -> (String, O
             return (title.to_string(), Some(body.to_string()));
         }
     }
-    let _ = number;
     match rest.find('。') {
         Some(i) if i + '。'.len_utf8() < rest.len() => {
             let (t, b) = rest.split_at(i + '。'.len_utf8());

@@ -186,9 +186,7 @@ pub fn build_table(
     };
     let rows = slots[h..]
         .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let r = h + i;
+        .map(|line| {
             (0..width)
                 .map(|c| match line[c] {
                     // Merged across columns: its first column only.
@@ -198,10 +196,7 @@ pub fn build_table(
                     {
                         String::new()
                     }
-                    Some(s) => {
-                        let _ = r;
-                        text(Some(s)).to_string()
-                    }
+                    Some(s) => text(Some(s)).to_string(),
                     None => String::new(),
                 })
                 .collect()
