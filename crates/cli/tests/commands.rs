@@ -30,6 +30,7 @@ fn validate_exit_codes_and_json_output() {
         "validate",
         "public/reports/jimo-2024.json",
         "tests/fixtures/valid/minimal.json",
+        "tests/fixtures/valid/table-cell.json",
     ]);
     assert_eq!(
         ok.status.code(),

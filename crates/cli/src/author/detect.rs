@@ -8,6 +8,7 @@
 
 use std::io::Cursor;
 
+use super::source::problem;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use report_format::{Code, Problem};
 
@@ -29,7 +30,7 @@ pub enum Kind {
 }
 
 /// Reads `bytes`, the content of the file `name`, as a document.
-pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, Problem> {
+pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, Box<Problem>> {
     match kind(name, bytes)? {
         Kind::Docx => docx::read(name, bytes),
         Kind::Html => {
@@ -41,9 +42,9 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, Problem> {
         Kind::Mhtml => html::read_mhtml(name, bytes),
         Kind::Text => {
             let (text, warning) =
-                decode_text(bytes).ok_or_else(|| Problem::new(Code::UnknownFile, name, &[name]))?;
+                decode_text(bytes).ok_or_else(|| problem(Code::UnknownFile, name, &[name]))?;
             if text.contains('\0') {
-                return Err(Problem::new(Code::UnknownFile, name, &[name]));
+                return Err(problem(Code::UnknownFile, name, &[name]));
             }
             let mut doc = text_document(&text);
             doc.warnings.extend(warning);
@@ -53,8 +54,8 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, Problem> {
 }
 
 /// Tells what `bytes` are, or why they cannot be imported.
-pub fn kind(name: &str, bytes: &[u8]) -> Result<Kind, Problem> {
-    let refuse = |code: Code| Err(Problem::new(code, name, &[name]));
+pub fn kind(name: &str, bytes: &[u8]) -> Result<Kind, Box<Problem>> {
+    let refuse = |code: Code| Err(problem(code, name, &[name]));
     let start = &bytes[..bytes.len().min(4096)];
     if bytes.iter().all(|b| b.is_ascii_whitespace())
         || bytes
@@ -79,7 +80,7 @@ pub fn kind(name: &str, bytes: &[u8]) -> Result<Kind, Problem> {
         return refuse(Code::OldWord);
     }
     if let Some(image) = image_kind(start) {
-        return Err(Problem::new(Code::ImageFile, name, &[name, image]));
+        return Err(problem(Code::ImageFile, name, &[name, image]));
     }
     if start.starts_with(b"PK\x03\x04") || start.starts_with(b"PK\x05\x06") {
         return zip_kind(name, bytes);
@@ -106,26 +107,22 @@ fn image_kind(start: &[u8]) -> Option<&'static str> {
     })
 }
 
-fn zip_kind(name: &str, bytes: &[u8]) -> Result<Kind, Problem> {
+fn zip_kind(name: &str, bytes: &[u8]) -> Result<Kind, Box<Problem>> {
     let docx_named = name.to_ascii_lowercase().ends_with(".docx");
     let archive = match zip::ZipArchive::new(Cursor::new(bytes)) {
         Ok(a) => a,
         Err(e) if docx_named => {
-            return Err(Problem::new(
-                Code::BrokenDocx,
-                name,
-                &[name, &e.to_string()],
-            ))
+            return Err(problem(Code::BrokenDocx, name, &[name, &e.to_string()]))
         }
-        Err(_) => return Err(Problem::new(Code::NotDocx, name, &[name])),
+        Err(_) => return Err(problem(Code::NotDocx, name, &[name])),
     };
     let has = |part: &str| archive.index_for_name(part).is_some();
     if has("word/document.xml") {
         Ok(Kind::Docx)
     } else if has("xl/workbook.xml") || spreadsheet_mimetype(bytes) {
-        Err(Problem::new(Code::SpreadsheetFile, name, &[name]))
+        Err(problem(Code::SpreadsheetFile, name, &[name]))
     } else {
-        Err(Problem::new(Code::NotDocx, name, &[name]))
+        Err(problem(Code::NotDocx, name, &[name]))
     }
 }
 

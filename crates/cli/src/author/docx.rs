@@ -8,6 +8,7 @@
 
 use std::io::{Cursor, Read};
 
+use super::source::problem;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use report_format::{Code, Problem};
@@ -16,10 +17,10 @@ use super::docx_styles::{attr, on, Numbering, Styles};
 use super::source::{Document, Grid, GridCell, Item, Para, Unit};
 
 /// Reads the Word document `bytes` (the file `name`).
-pub fn read(name: &str, bytes: &[u8]) -> Result<Document, Problem> {
-    let broken = |why: String| Problem::new(Code::BrokenDocx, name, &[name, &why]);
+pub fn read(name: &str, bytes: &[u8]) -> Result<Document, Box<Problem>> {
+    let broken = |why: String| problem(Code::BrokenDocx, name, &[name, &why]);
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| broken(e.to_string()))?;
-    let mut part = |path: &str| -> Result<Option<String>, Problem> {
+    let mut part = |path: &str| -> Result<Option<String>, Box<Problem>> {
         let mut file = match zip.by_name(path) {
             Ok(f) => f,
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -205,10 +206,11 @@ impl BodyReader {
             "rStyle" if self.run.in_rpr => self.run.style = attr(e, "val"),
             "t" => self.in_text = !empty,
             "tab" if !self.in_ppr && self.deleted == 0 => self.run.text.push(' '),
-            "br" | "cr" if self.deleted == 0 => {
-                if !matches!(attr(e, "type").as_deref(), Some("page" | "column")) {
-                    self.run.text.push('\n');
-                }
+            "br" | "cr"
+                if self.deleted == 0
+                    && !matches!(attr(e, "type").as_deref(), Some("page" | "column")) =>
+            {
+                self.run.text.push('\n');
             }
             "noBreakHyphen" => self.run.text.push('-'),
             "tbl" => self.tables.push(TableState::default()),

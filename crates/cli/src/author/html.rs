@@ -14,6 +14,7 @@
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
+use super::source::problem;
 use report_format::{Code, Problem};
 
 use super::html_meta::{meta_tags, Labels};
@@ -240,19 +241,19 @@ pub fn read(text: &str) -> Document {
 
 /// Reads a page saved as MHTML: its HTML part, and the address it was
 /// saved from.
-pub fn read_mhtml(name: &str, bytes: &[u8]) -> Result<Document, Problem> {
+pub fn read_mhtml(name: &str, bytes: &[u8]) -> Result<Document, Box<Problem>> {
     use mail_parser::{MessageParser, MimeHeaders};
     let message = MessageParser::default()
         .parse(bytes)
-        .ok_or_else(|| Problem::new(Code::UnknownFile, name, &[name]))?;
+        .ok_or_else(|| problem(Code::UnknownFile, name, &[name]))?;
     let part = message
         .parts
         .iter()
         .find(|p| p.is_text_html())
-        .ok_or_else(|| Problem::new(Code::UnknownFile, name, &[name]))?;
+        .ok_or_else(|| problem(Code::UnknownFile, name, &[name]))?;
     let text = part
         .text_contents()
-        .ok_or_else(|| Problem::new(Code::UnknownFile, name, &[name]))?;
+        .ok_or_else(|| problem(Code::UnknownFile, name, &[name]))?;
     let mut doc = read(text);
     let saved_from = message
         .header_raw("Snapshot-Content-Location")

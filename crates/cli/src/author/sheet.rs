@@ -12,6 +12,7 @@
 
 use std::io::Cursor;
 
+use super::source::problem;
 use calamine::{Data, Reader};
 use report_format::{Chart, ChartKind, Code, Point, Problem, Provenance, Series, Value};
 
@@ -64,8 +65,8 @@ pub struct Spec {
 
 /// Reads sheet `wanted` (or the first) of the spreadsheet `bytes`, the
 /// file `name`.
-pub fn read_sheet(name: &str, bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, Problem> {
-    let bad = |why: String| Problem::new(Code::BadSpreadsheet, name, &[name, &why]);
+pub fn read_sheet(name: &str, bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, Box<Problem>> {
+    let bad = |why: String| problem(Code::BadSpreadsheet, name, &[name, &why]);
     if name.to_ascii_lowercase().ends_with(".csv") || name.to_ascii_lowercase().ends_with(".txt") {
         let (text, _) = decode_text(bytes)
             .ok_or_else(|| bad("不是 UTF-8 或 GBK 文本 / not UTF-8 or GBK text".into()))?;
@@ -105,7 +106,7 @@ pub fn read_sheet(name: &str, bytes: &[u8], wanted: Option<&str>) -> Result<Shee
             .iter()
             .find(|n| n.as_str() == w)
             .cloned()
-            .ok_or_else(|| Problem::new(Code::NoSheet, name, &[w, &names.join("、")]))?,
+            .ok_or_else(|| problem(Code::NoSheet, name, &[w, &names.join("、")]))?,
         None => names
             .first()
             .cloned()
@@ -183,9 +184,8 @@ const QUOTE: &[&str] = &["原文", "引文", "quote"];
 const PUBLISHER: &[&str] = &["发布者", "发布机构", "来源名称", "publisher"];
 
 /// The chart `spec` describes, from `sheet` (read from the file `file`).
-pub fn chart_from_sheet(sheet: &Sheet, spec: &Spec, file: &str) -> Result<Chart, Problem> {
-    let empty =
-        |zh: &str, en: &str| Problem::new(Code::EmptySheet, &sheet.name, &[&sheet.name, zh, en]);
+pub fn chart_from_sheet(sheet: &Sheet, spec: &Spec, file: &str) -> Result<Chart, Box<Problem>> {
+    let empty = |zh: &str, en: &str| problem(Code::EmptySheet, &sheet.name, &[&sheet.name, zh, en]);
     let Some(head_at) = sheet
         .rows
         .iter()
@@ -213,7 +213,7 @@ pub fn chart_from_sheet(sheet: &Sheet, spec: &Spec, file: &str) -> Result<Chart,
         ));
     }
     if source_col.is_none() && spec.source.is_none() {
-        return Err(Problem::new(Code::NoSource, &sheet.name, &[&sheet.name]));
+        return Err(problem(Code::NoSource, &sheet.name, &[&sheet.name]));
     }
     let cell_ref = |r: usize, c: usize| {
         (
@@ -236,7 +236,7 @@ pub fn chart_from_sheet(sheet: &Sheet, spec: &Spec, file: &str) -> Result<Chart,
                 Some(u) if named.len() == series_cols.len() && named.iter().all(|n| n == u) => {
                     u.clone()
                 }
-                _ => return Err(Problem::new(Code::NoUnit, &sheet.name, &[&sheet.name])),
+                _ => return Err(problem(Code::NoUnit, &sheet.name, &[&sheet.name])),
             }
         }
     };
@@ -259,11 +259,7 @@ pub fn chart_from_sheet(sheet: &Sheet, spec: &Spec, file: &str) -> Result<Chart,
         let category = text_of(&cell(0));
         if category.trim().is_empty() {
             let (at, line) = cell_ref(r, 0);
-            return Err(Problem::new(
-                Code::NoCategory,
-                &at,
-                &[&sheet.name, &at, &line],
-            ));
+            return Err(problem(Code::NoCategory, &at, &[&sheet.name, &at, &line]));
         }
         let own = |col: Option<usize>| {
             col.map(|c| text_of(&cell(c)))
@@ -272,7 +268,7 @@ pub fn chart_from_sheet(sheet: &Sheet, spec: &Spec, file: &str) -> Result<Chart,
         let source = own(source_col).or_else(|| spec.source.clone());
         let quote = own(quote_col).or_else(|| spec.quote.clone());
         let (Some(source), Some(quote)) = (source, quote) else {
-            return Err(Problem::new(Code::NoSource, &sheet.name, &[&sheet.name]));
+            return Err(problem(Code::NoSource, &sheet.name, &[&sheet.name]));
         };
         let provenance = if source.starts_with("http://") || source.starts_with("https://") {
             let publisher = own(publisher_col)
@@ -299,7 +295,7 @@ pub fn chart_from_sheet(sheet: &Sheet, spec: &Spec, file: &str) -> Result<Chart,
                     CellValue::Blank => continue,
                     CellValue::Text => {
                         let (at, line) = cell_ref(r, c);
-                        return Err(Problem::new(
+                        return Err(problem(
                             Code::NotANumber,
                             &at,
                             &[&sheet.name, &at, &line, &heads[c], &t],

@@ -157,3 +157,13 @@ impl Stated {
         }
     }
 }
+
+/// A problem that stops a reader (a file it cannot read, a sheet it cannot
+/// use), boxed: the record is large, and it travels up several calls.
+pub fn problem(
+    code: report_format::Code,
+    location: &str,
+    args: &[&str],
+) -> Box<report_format::Problem> {
+    Box::new(report_format::Problem::new(code, location, args))
+}

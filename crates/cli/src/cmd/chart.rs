@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand, ValueEnum};
 use report_format::{parse_report, Block, ChartKind, Code, Problem, Report, Section};
 
+use crate::author::source::problem;
 use crate::author::{check, sheet};
 
 /// Charts: add one from a spreadsheet.
@@ -101,7 +102,7 @@ fn say(p: &Problem) {
 }
 
 fn add(a: Add) -> ExitCode {
-    let fail = |code: u8, p: Problem| {
+    let fail = |code: u8, p: Box<Problem>| {
         say(&p);
         ExitCode::from(code)
     };
@@ -111,7 +112,7 @@ fn add(a: Add) -> ExitCode {
         Err(e) => {
             return fail(
                 super::FAILED,
-                Problem::new(Code::Unreadable, &report_name, &[&e.to_string()]),
+                problem(Code::Unreadable, &report_name, &[&e.to_string()]),
             )
         }
     };
@@ -128,7 +129,7 @@ fn add(a: Add) -> ExitCode {
         Err(e) => {
             return fail(
                 super::FAILED,
-                Problem::new(Code::BadSpreadsheet, &file, &[&file, &e.to_string()]),
+                problem(Code::BadSpreadsheet, &file, &[&file, &e.to_string()]),
             )
         }
     };
@@ -198,7 +199,7 @@ fn add(a: Add) -> ExitCode {
 
 /// Puts `block` after the block or at the end of the section `after`, or
 /// at the end of the last section.
-fn place(report: &mut Report, block: Block, after: Option<&str>) -> Result<(), Problem> {
+fn place(report: &mut Report, block: Block, after: Option<&str>) -> Result<(), Box<Problem>> {
     fn in_blocks(blocks: &mut Vec<Block>, after: &str, block: &mut Option<Block>) -> bool {
         if let Some(i) = blocks.iter().position(|b| b.id() == after) {
             if let Some(b) = block.take() {
@@ -230,7 +231,7 @@ fn place(report: &mut Report, block: Block, after: Option<&str>) -> Result<(), P
                 || in_sections(&mut report.sections, after, &mut block)
                 || in_blocks(&mut report.closing, after, &mut block);
             if !found {
-                return Err(Problem::new(
+                return Err(problem(
                     Code::DanglingReference,
                     "--after",
                     &["段落或章节", "block or section", after, "report"],
