@@ -177,10 +177,10 @@ BENCH := target/bench
 bench: viewer cli browser
 	mkdir -p $(BENCH)
 	cp $(REPORT) $(BENCH)/jimo.json
-	target/release/report build $(BENCH)/jimo.json --out $(BENCH)/site-jimo > /dev/null
+	target/release/report build $(BENCH)/jimo.json --out $(BENCH)/site-jimo --no-offline > /dev/null
 	target/release/report plain $(BENCH)/jimo.json -o $(BENCH)/plain-jimo.html
 	target/release/report synth --sections 1000 --charts 200 -o $(BENCH)/synth-1000.json
-	target/release/report build $(BENCH)/synth-1000.json --out $(BENCH)/site-synth > /dev/null
+	target/release/report build $(BENCH)/synth-1000.json --out $(BENCH)/site-synth --no-offline > /dev/null
 	target/release/report plain $(BENCH)/synth-1000.json -o $(BENCH)/plain-synth.html
 	cd tests/bench && NODE_PATH=$(TOOLS)/npm/node_modules node bench.mjs $(CURDIR)/$(BENCH)
 

@@ -1,5 +1,5 @@
-//! Mounts the viewer. Everything else lives in the library.
+//! Starts the viewer. Everything else lives in the library.
 
 fn main() {
-    report_viewer::ui::mount();
+    report_viewer::mount();
 }

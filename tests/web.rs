@@ -1,11 +1,12 @@
-//! Components mounted in real headless Chromium (wasm-bindgen-test).
+//! The browser layer's glue in real headless Chromium (wasm-bindgen-test):
+//! what needs a real DOM and layout. Whole pages are driven by the
+//! end-to-end tests (tests/e2e).
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
-
-use leptos::prelude::*;
-use report_format::parse_report;
-use report_viewer::ui::{App, ViewOptions};
+use report_chart::draw;
+use report_format::{parse_report, Lang};
+use report_viewer::enhance;
+use report_viewer::state::chart::{page_options, ChartState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -13,118 +14,81 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const MINIMAL: &str = include_str!("fixtures/valid/minimal.json");
 
-/// A fresh element in the page, `width` pixels wide.
-fn container(width: u32) -> web_sys::HtmlElement {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    el.set_attribute("style", &format!("width:{width}px"))
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the page with `html` inside (markup the test
+/// writes, never report text).
+fn element(tag: &str, html: &str) -> web_sys::HtmlElement {
+    let el: web_sys::HtmlElement = document().create_element(tag).unwrap().unchecked_into();
+    el.set_inner_html(html);
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+#[wasm_bindgen_test]
+fn a_point_is_found_where_it_is_drawn_whatever_the_box() {
+    let report = parse_report(MINIMAL).unwrap();
+    let chart = &report.charts[0];
+    // The page's drawing at the default width, shown in a narrower box:
+    // it scales, and the point under the pointer is still the one drawn
+    // there.
+    let d = draw(
+        chart,
+        &ChartState::default().style(Lang::Zh),
+        &page_options(&chart.id),
+    )
+    .unwrap();
+    let host = element("div", "");
+    host.set_attribute("style", "width:360px;height:200px;position:relative")
         .unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn mount(text: &str, width: u32) -> web_sys::HtmlElement {
-    let el = container(width);
-    let report = parse_report(text).map(Arc::new);
-    let handle = leptos::mount::mount_to(el.clone(), move || {
-        view! { <App report=report options=ViewOptions::default() /> }
-    });
-    handle.forget();
-    el
-}
-
-fn all(el: &web_sys::HtmlElement, sel: &str) -> Vec<web_sys::Element> {
-    let list = el.query_selector_all(sel).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into())
-        .collect()
-}
-
-fn open_count(el: &web_sys::HtmlElement) -> usize {
-    all(el, "details.sec")
-        .into_iter()
-        .filter(|d| d.unchecked_ref::<web_sys::HtmlDetailsElement>().open())
-        .count()
-}
-
-fn click(el: &web_sys::HtmlElement, sel: &str) {
-    el.query_selector(sel)
+    let holder = element("div", &d.svg);
+    holder
+        .set_attribute("style", "width:360px;height:200px")
+        .unwrap();
+    holder
+        .first_element_child()
         .unwrap()
-        .unwrap_or_else(|| panic!("no {sel}"))
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
-}
-
-/// Waits for effects, toggle events and resize observers.
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-        let p = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+        .set_attribute("style", "width:100%;height:100%;display:block")
+        .unwrap();
+    assert_eq!(d.points.len(), 2);
+    let box_ = holder.get_bounding_client_rect();
+    for i in 0..d.points.len() {
+        let (x, _) = enhance::chart::point_position(&holder, &d, i).unwrap();
+        assert!(x > 0.0 && x < 360.0, "point {i} at {x}");
+        // A pointer on the drawn point (its centre, in the page).
+        let p = d.points[i];
+        let scale = (box_.width() / f64::from(d.width)).min(box_.height() / f64::from(d.height));
+        let left = box_.left() + (box_.width() - f64::from(d.width) * scale) / 2.0;
+        let top = box_.top() + (box_.height() - f64::from(d.height) * scale) / 2.0;
+        let init = web_sys::PointerEventInit::new();
+        init.set_client_x((left + f64::from(p.x) * scale).round() as i32);
+        init.set_client_y((top + f64::from(p.y) * scale).round() as i32);
+        let ev = web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init).unwrap();
+        assert_eq!(enhance::chart::point_under(&holder, &d, &ev), Some(i));
     }
-}
-
-#[wasm_bindgen_test]
-async fn sections_collapse_and_expand() {
-    let el = mount(MINIMAL, 800);
-    settle().await;
-    assert_eq!(all(&el, "details.sec").len(), 2);
-    assert_eq!(open_count(&el), 2, "sections start open");
-    click(&el, "[data-testid=collapse-all]");
-    settle().await;
-    assert_eq!(open_count(&el), 0);
-    click(&el, "[data-testid=expand-all]");
-    settle().await;
-    assert_eq!(open_count(&el), 2);
-    // A reader closing one section by its summary is remembered.
-    click(&el, "#part-1-1 > summary");
-    settle().await;
-    assert_eq!(open_count(&el), 1);
-}
-
-#[wasm_bindgen_test]
-async fn figures_show_qualifiers_and_sources() {
-    let el = mount(MINIMAL, 800);
-    settle().await;
-    let cards = all(&el, "[data-testid=figure]");
-    assert_eq!(cards.len(), 2);
-    let lower = el.query_selector("#fig-b").unwrap().unwrap();
-    let text = lower.text_content().unwrap();
-    assert!(
-        text.contains("2.1万余") && text.contains("下限值"),
-        "{text}"
+    // The focus ring goes to the target drawn for that point, and away.
+    enhance::chart::mark_point(&holder, Some(1));
+    let on = holder.query_selector_all("circle.pt.on").unwrap();
+    assert_eq!(on.length(), 1);
+    enhance::chart::mark_point(&holder, None);
+    assert_eq!(
+        holder.query_selector_all("circle.pt.on").unwrap().length(),
+        0
     );
-    assert!(text.contains("2.1万余名"), "source quote shown: {text}");
 }
 
 #[wasm_bindgen_test]
-async fn chart_draws_every_point_at_the_container_width() {
-    let el = mount(MINIMAL, 480);
-    settle().await;
-    let svg = el
-        .query_selector("figure.chart svg")
-        .unwrap()
-        .expect("an svg");
-    assert_eq!(all(&el, "figure.chart .pt").len(), 2);
-    let w: u32 = svg.get_attribute("width").unwrap().parse().unwrap();
-    // 480 px less the figure's padding and border, rounded to 8 px.
-    assert!((400..=480).contains(&w), "drawn at {w}px");
-    assert!(el.text_content().unwrap().contains("约222"));
-}
-
-#[wasm_bindgen_test]
-async fn bad_json_shows_a_located_error_in_both_languages() {
-    let el = mount("{\n  \"format_version\": 1,\n  oops", 800);
-    settle().await;
-    let panel = el
+fn a_broken_report_is_named_above_the_text_which_stays() {
+    let content = element("main", "<p class=\"para\">正文仍在</p>");
+    content.set_id("content");
+    let e = parse_report("{\n  \"format_version\": 1,\n  oops").unwrap_err();
+    enhance::boot::failed(&e);
+    let panel = content
         .query_selector("[data-testid=error-panel]")
         .unwrap()
-        .expect("an error panel");
+        .expect("a panel in the content");
     let text = panel.text_content().unwrap();
     assert!(
         text.contains("无法显示报告") && text.contains("cannot be shown"),
@@ -134,18 +98,35 @@ async fn bad_json_shows_a_located_error_in_both_languages() {
         text.contains("第3行第3列") && text.contains("line 3, column 3"),
         "{text}"
     );
+    assert!(
+        content.text_content().unwrap().contains("正文仍在"),
+        "the text stays"
+    );
+    content.remove();
 }
 
 #[wasm_bindgen_test]
-async fn invalid_report_names_the_json_pointer() {
-    let broken = MINIMAL.replace(
-        "\"quote\": \"受理申请550件\" } } },",
-        "\"quote\": \"受理申请999件\" } } },",
+fn search_hits_are_painted_over_the_page_s_text() {
+    let content = element(
+        "main",
+        "<p class=\"para\">受理行政复议申请550件。</p><p class=\"para\">行政復議与行政复议。</p><p class=\"note\">无关</p>",
     );
-    assert_ne!(broken, MINIMAL);
-    let el = mount(&broken, 800);
-    settle().await;
-    let text = el.text_content().unwrap();
-    assert!(text.contains("/figures/0/value/source/quote"), "{text}");
-    assert!(text.contains("does not occur"), "{text}");
+    content.set_id("content");
+    enhance::highlight::highlight("行政复议");
+    let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap();
+    let registry = js_sys::Reflect::get(&css, &"highlights".into()).unwrap();
+    let hit: js_sys::Set = js_sys::Reflect::apply(
+        &js_sys::Reflect::get(&registry, &"get".into())
+            .unwrap()
+            .unchecked_into::<js_sys::Function>(),
+        &registry,
+        &js_sys::Array::of1(&"hit".into()),
+    )
+    .unwrap()
+    .unchecked_into();
+    // Traditional characters fold: 行政復議 is a hit too. The text is
+    // unchanged: no element was made.
+    assert_eq!(hit.size(), 3);
+    assert_eq!(content.query_selector_all("mark").unwrap().length(), 0);
+    content.remove();
 }

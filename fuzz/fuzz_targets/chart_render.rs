@@ -118,7 +118,7 @@ fuzz_target!(|input: Input| {
     let lang = if input.english { Lang::En } else { Lang::Zh };
     let mut style = ChartStyle::for_width(input.width, f64::from(input.text_scale), theme, lang);
     style.hidden = input.hidden;
-    if let Ok(d) = draw(&chart, &style, &DrawOptions { targets: true, attrs: &[] }) {
+    if let Ok(d) = draw(&chart, &style, &DrawOptions { targets: true, attrs: Vec::new() }) {
         // Every placed point is one of the chart's.
         for p in &d.points {
             assert!(chart.series[p.series].points.get(p.point).is_some());

@@ -198,9 +198,17 @@ describe('charts', () => {
   });
 
   test('chart text grows with the text size, redrawn rather than zoomed', async () => {
+    // A chart is drawn again for the reader's text size when it comes into
+    // view: the drawing for extra large text is taller (√1.5 × 400 px).
+    const drawnFor = (page, text) => page.waitForFunction((big) => {
+      const svg = document.querySelector('#chart-mediators-2023 svg.chart');
+      return big ? Number(svg.getAttribute('height')) > 450 : true;
+    }, text === 'xlarge');
     const sizes = async (query) => {
       const page = await open(browser, server.url + query, { viewport: { width: 1280, height: 900 } });
       await ready(page);
+      await page.locator('#chart-mediators-2023 .chart-svg').scrollIntoViewIfNeeded();
+      await drawnFor(page, query.includes('xlarge') ? 'xlarge' : 'standard');
       const s = await page.$$eval('#chart-mediators-2023 svg text', (ts) => ts.map((t) => parseFloat(t.getAttribute('font-size'))));
       const box = await page.locator('#chart-mediators-2023 .chart-svg').boundingBox();
       await page.context().close();
@@ -216,6 +224,7 @@ describe('charts', () => {
     await ready(page);
     const before = await page.$eval('#chart-mediators-2023 svg text', (t) => parseFloat(t.getAttribute('font-size')));
     await page.click('[data-text-size=xlarge]');
+    await page.locator('#chart-mediators-2023 .chart-svg').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.documentElement.dataset.text === 'xlarge');
     await page.waitForFunction((b) => parseFloat(document.querySelector('#chart-mediators-2023 svg text').getAttribute('font-size')) > b * 1.4, before);
     assert.match(page.url(), /text=xlarge/);
@@ -230,19 +239,24 @@ describe('charts', () => {
     await page.context().close();
   });
 
-  test('themes redraw charts in their colours and are remembered', async () => {
+  test('charts take the theme\'s colours, and the theme is remembered', async () => {
     const page = await open(browser, server.url, { colorScheme: 'dark' });
     await ready(page);
     // The system preference is the default.
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
-    const bg = () => page.$eval('#chart-mediators-2023 svg rect', (r) => r.getAttribute('fill'));
-    const dark = await bg();
+    // The colour a reader sees (the style sheet recolours the drawing).
+    const bg = () => page.$eval('#chart-mediators-2023 svg rect', (r) => getComputedStyle(r).fill);
+    const series = () => page.$eval('#chart-mediators-2023 .chart-legend .swatch rect, #chart-mediators-2023 svg circle:not(.pt), #chart-mediators-2023 svg rect[fill="#1D5FA6"]',
+      (r) => getComputedStyle(r).fill);
+    assert.equal(await bg(), 'rgb(22, 25, 29)');
+    assert.equal(await series(), 'rgb(127, 179, 255)');
     await page.click('[data-theme-choice=contrast]');
-    await page.waitForFunction((d) => document.querySelector('#chart-mediators-2023 svg rect').getAttribute('fill') !== d, dark);
-    assert.equal((await bg()).toUpperCase(), '#000000');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'contrast');
+    assert.equal(await bg(), 'rgb(0, 0, 0)');
+    assert.equal(await series(), 'rgb(255, 255, 0)');
     await page.click('[data-theme-choice=light]');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
-    assert.equal((await bg()).toUpperCase(), '#FFFFFF');
+    assert.equal(await bg(), 'rgb(255, 255, 255)');
     assert.match(page.url(), /theme=light/);
     await page.goto(server.url);
     await ready(page);

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { appText, browser, bundledReport, DIST, expectedPieces, open, ready, serve, server, sourceLines, useSite } from './lib.mjs';
 
@@ -76,8 +77,10 @@ describe('the bundled report in the release build', () => {
     const recon = page.locator('figure#chart-reconsideration');
     assert.match(await recon.locator('svg.chart').innerHTML(), /约222/);
     assert.match(await recon.innerText(), /推算值/);
-    // Charts follow their container: a phone-width page redraws narrower.
+    // Charts follow their container: a phone-width page redraws narrower
+    // (a chart in view at once, the others when they come into view).
     await page.setViewportSize({ width: 360, height: 800 });
+    await recon.locator('.chart-svg').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => {
       const svg = document.querySelector('figure#chart-reconsideration svg');
       return svg && Number(svg.getAttribute('width')) < 360;
@@ -99,13 +102,20 @@ describe('the bundled report in the release build', () => {
     assert.ok(lower.includes('2.1万余') && lower.includes('下限值'));
   });
 
-  test('?lang=en gives an English interface, report text unchanged', async () => {
-    const page = await open(browser, `${server.url}?lang=en&theme=neon`);
+  test('?lang=en opens the English page, report text unchanged', async () => {
+    const page = await open(browser, `${server.url}?lang=en&theme=neon#part-2`);
     await ready(page);
+    // Its own page, with the rest of the address kept.
+    assert.equal(new URL(page.url()).pathname, '/index.en.html');
+    assert.equal(new URL(page.url()).search, '?theme=neon');
+    assert.equal(new URL(page.url()).hash, '#part-2');
     assert.equal((await page.locator('[data-testid=expand-all]').innerText()).trim(), 'Expand all');
     assert.ok((await appText(page)).includes('特此报告。'));
-    // An unknown value is ignored with a warning, not an error.
-    assert.deepEqual(page.problems, []);
+    // And back: the English page links to the Chinese one.
+    assert.equal(await page.getAttribute('.lang-switch', 'href'), 'index.html');
+    // An unknown value is ignored with a warning, not an error. (Leaving
+    // the first page cancels its script requests: not a problem.)
+    assert.deepEqual(page.problems.filter((p) => !p.startsWith('requestfailed')), []);
   });
 
   test('without JavaScript the whole report is there and sections still open and close', async () => {
@@ -179,6 +189,64 @@ describe('the bundled report in the release build', () => {
     }
   });
 
+  test('the nodes a reader sees at first paint are the nodes the running viewer works with', async () => {
+    for (const url of [server.url, pathToFileURL(join(DIST, 'report.html')).href]) {
+      const context = await browser.newContext();
+      // Before any script of the page's runs its course: the parsed page.
+      await context.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          window.__first = {
+            para: document.querySelector('#content .para'),
+            heading: document.querySelector('h1'),
+            chart: document.querySelector('figure.chart .chart-svg'),
+            input: document.getElementById('search-q'),
+            started: document.documentElement.hasAttribute('data-viewer'),
+          };
+        });
+      });
+      const page = await context.newPage();
+      await page.goto(url);
+      await ready(page);
+      const same = await page.evaluate(() => ({
+        started: window.__first.started,
+        ready: document.documentElement.dataset.viewer,
+        para: window.__first.para === document.querySelector('#content .para'),
+        heading: window.__first.heading === document.querySelector('h1'),
+        chart: window.__first.chart === document.querySelector('figure.chart .chart-svg'),
+        input: window.__first.input === document.getElementById('search-q'),
+        connected: window.__first.para.isConnected,
+      }));
+      assert.deepEqual(same, { started: false, ready: 'ready', para: true, heading: true, chart: true, input: true, connected: true }, url);
+      await context.close();
+    }
+  });
+
+  test('taking over changes nothing in the search box, the display controls and the charts', async () => {
+    // Default settings at 1280 px: what the page wrote is what the viewer
+    // shows first (a chart is drawn again only for a much other width,
+    // another text size or a series switched off).
+    const slots = (page) => page.evaluate(() => [
+      ...document.querySelectorAll('.search, .display, figure.chart'),
+    ].map((el) => el.outerHTML));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const staticPage = await context.newPage();
+    await staticPage.route('**/*.wasm', (route) => route.abort());
+    await staticPage.goto(server.url);
+    await staticPage.waitForLoadState('load');
+    const before = await slots(staticPage);
+    const live = await context.newPage();
+    await live.goto(server.url);
+    await ready(live);
+    for (const id of ['chart-reconsideration', 'chart-court-cases']) {
+      await live.locator(`#${id}`).scrollIntoViewIfNeeded();
+    }
+    await live.waitForTimeout(300); // observers report, nothing is redrawn
+    const after = await slots(live);
+    assert.equal(after.length, before.length);
+    for (let i = 0; i < before.length; i++) assert.equal(after[i], before[i], `slot ${i} changed`);
+    await context.close();
+  });
+
   test('a page whose WASM cannot start says so and keeps the text', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.route('**/*.wasm', (route) => route.abort());
@@ -193,9 +261,10 @@ describe('size', () => {
   test('the hosted transfer for the bundled report stays under 200 KB brotli', () => {
     let total = 0;
     const rows = [];
-    // What a browser loads for index.html; report.html is the separate
-    // offline download, embed.js is for partner pages.
-    for (const name of readdirSync(DIST).filter((n) => n !== 'report.html' && n !== 'embed.js')) {
+    // What a browser loads for index.html: the page, the JS glue and the
+    // WASM (report.*.html are the offline downloads, embed.js is for
+    // partner pages, index.en.html is another page).
+    for (const name of readdirSync(DIST).filter((n) => n === 'index.html' || /^report-viewer-.*\.(js|wasm)$/.test(n))) {
       const bytes = readFileSync(join(DIST, name));
       const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
       rows.push(`${name}: ${bytes.length} raw, ${br} brotli`);

@@ -116,7 +116,7 @@ fn exercise(name: &str, report: &Indexed) {
         let index = SearchIndex::build(report, lang);
         assert!(!index.search("报告", 10).is_empty(), "{name}: search");
     }
-    let page = report_cli::site::prerender(report, report_cli::site::PageKind::Hosted);
+    let page = report_cli::site::prerender(report, Lang::Zh, report_cli::site::PageKind::Hosted);
     assert!(page.contains("<h1"), "{name}: static page");
     if let Some(s) = report.sections.first() {
         assert!(page.contains(&s.title), "{name}: static page");

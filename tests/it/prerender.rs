@@ -2,7 +2,7 @@
 //! report text escaped, so the page reads fully before and without WASM.
 
 use report_cli::site::{fill_template, prerender};
-use report_format::{parse_report, Block};
+use report_format::{parse_report, Block, Lang};
 
 use crate::{bundled, minimal};
 
@@ -15,7 +15,7 @@ fn escape(s: &str) -> String {
 #[test]
 fn static_html_holds_every_paragraph_figure_and_chart() {
     let r = bundled();
-    let html = prerender(&r, report_cli::site::PageKind::Hosted);
+    let html = prerender(&r, Lang::Zh, report_cli::site::PageKind::Hosted);
     for b in r.walk_blocks() {
         if let Block::Paragraph { id, text } = b {
             assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
@@ -60,7 +60,7 @@ fn report_text_never_becomes_markup() {
     let template = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>t</title>\
         <style>p { color: red }</style><script type=\"module\">import init from './x.js';</script></head>\
         <body><div id=\"app\"><p>loading</p></div><script type=\"application/json\" id=\"report\">null</script></body></html>";
-    let page = fill_template(template, &r, report_cli::site::PageKind::Hosted).unwrap();
+    let page = fill_template(template, &r, Lang::Zh, report_cli::site::PageKind::Hosted).unwrap();
     assert!(!page.contains("<img src=x"), "no element from report text");
     assert!(
         !page.contains("<script>alert"),
@@ -79,7 +79,7 @@ fn hydration_markers_are_dropped_but_text_like_them_is_kept() {
     // be nodes to build. Report text that looks like one stays text.
     let mut r = bundled().into_report();
     r.meta.title = "标题<!>与<!---->".into();
-    let html = prerender(&r.into(), report_cli::site::PageKind::Hosted);
+    let html = prerender(&r.into(), Lang::Zh, report_cli::site::PageKind::Hosted);
     assert!(!html.contains("<!>"));
     assert!(html.contains("标题&lt;!&gt;与&lt;!----&gt;"));
     // Leptos does write them: the bundled report has hundreds of places.
@@ -87,11 +87,38 @@ fn hydration_markers_are_dropped_but_text_like_them_is_kept() {
     let owner = leptos::prelude::Owner::new();
     let raw = owner.with(|| {
         use leptos::prelude::*;
-        use report_viewer::ui::{App, ViewOptions};
-        view! { <App report=Ok(std::sync::Arc::new(r.clone())) options=ViewOptions::default() /> }
+        use report_viewer::page::App;
+        view! { <App report=std::sync::Arc::new(r.clone()) lang=Lang::Zh offline=false /> }
             .to_html()
     });
     assert!(raw.matches("<!>").count() > 100);
-    let html = prerender(&r, report_cli::site::PageKind::Hosted);
+    let html = prerender(&r, Lang::Zh, report_cli::site::PageKind::Hosted);
     assert_eq!(html.len(), raw.len() - 3 * raw.matches("<!>").count());
+}
+
+/// The browser layer's first state draws exactly what the page carries:
+/// each chart's drawing in the static HTML is `draw` of the default
+/// state, so taking over redraws nothing at the default width, and every
+/// later drawing is of the same kind.
+#[test]
+fn each_chart_on_the_page_is_the_first_state_s_drawing() {
+    use report_chart::draw;
+    use report_viewer::state::chart::{page_options, ChartState};
+    let r = bundled();
+    for lang in [Lang::Zh, Lang::En] {
+        let html = prerender(&r, lang, report_cli::site::PageKind::Hosted);
+        for c in &r.charts {
+            let want = draw(c, &ChartState::default().style(lang), &page_options(&c.id))
+                .unwrap()
+                .svg;
+            // The drawing stands in its box, whose attributes Leptos writes
+            // (the SVG is the box's whole content).
+            let start = html.find(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"400\" viewBox=\"0 0 720 400\" class=\"chart\" data-chart=\"{}\"", c.id)).unwrap_or_else(|| panic!("{} drawn", c.id));
+            assert!(
+                html[start..].starts_with(&want),
+                "{} {lang:?}: the page's drawing is the first state's",
+                c.id
+            );
+        }
+    }
 }

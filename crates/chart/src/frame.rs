@@ -266,7 +266,7 @@ pub(super) fn draw_frame(
         // Legend row(s) under the unit when there is more than one series.
         let mut top = font * 2.2;
         let shown = chart.series.iter().filter(|s| !s.points.is_empty()).count();
-        if shown > 1 {
+        if style.legend && shown > 1 {
             let (mut x, mut y) = (pad, top);
             let line_h = font * 1.5;
             let sw = font * 0.9;

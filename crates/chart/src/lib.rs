@@ -20,7 +20,7 @@ mod line;
 mod palette;
 
 pub use axis::{nice_step, ValueAxis};
-pub use palette::{contrast_ratio, palette, Palette};
+pub use palette::{contrast_ratio, palette, theme_css, Palette};
 
 use report_format::markup::escape;
 use report_format::{Chart, ChartKind, Lang, Qualifier, Series, Theme, Value};
@@ -41,6 +41,10 @@ pub struct ChartStyle {
     /// Series the reader switched off: bit `i` hides series `i`. Hidden
     /// series keep their colours' places, so the others never change colour.
     pub hidden: u16,
+    /// Whether the drawing names its series itself (a legend under the
+    /// unit). A page whose legend buttons name them leaves it out, and the
+    /// plot gets the room; a picture on its own keeps it.
+    pub legend: bool,
 }
 
 impl ChartStyle {
@@ -61,6 +65,7 @@ impl ChartStyle {
             theme,
             lang,
             hidden: 0,
+            legend: true,
         }
     }
 
@@ -94,15 +99,15 @@ pub enum ChartError {
 }
 
 /// What to draw besides the chart itself.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct DrawOptions<'a> {
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DrawOptions {
     /// A transparent target circle on every point (class `pt`, in drawing
     /// order): what a pointer hovers and the focus ring shows on. Pages
     /// want them; downloaded pictures do not.
     pub targets: bool,
     /// Attributes for the root `<svg>` element, as `(name, value)`; values
     /// are escaped here.
-    pub attrs: &'a [(&'a str, &'a str)],
+    pub attrs: Vec<(&'static str, String)>,
 }
 
 /// Where one data point was drawn.
@@ -170,7 +175,7 @@ pub fn draw(
     let (body, points) = body(chart, style)?;
     let (w, h) = (style.width, style.height);
     let target_radius = (style.font() * 0.8).max(8.0).round() as i32;
-    let mut svg = root(w, h, options.attrs);
+    let mut svg = root(w, h, &options.attrs);
     svg += &body;
     if options.targets {
         svg += "<g class=\"pts\">";
@@ -194,7 +199,7 @@ pub fn draw(
 
 /// The opening tag of a drawing's root: its size, a view box so that CSS
 /// can scale it with its box, and `attrs`.
-fn root(w: u32, h: u32, attrs: &[(&str, &str)]) -> String {
+fn root(w: u32, h: u32, attrs: &[(&str, String)]) -> String {
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\""
     );
@@ -253,6 +258,11 @@ pub fn export(
     title: &str,
     footer: &[String],
 ) -> Result<Drawing, ChartError> {
+    // A picture on its own names its series.
+    let style = &ChartStyle {
+        legend: true,
+        ..*style
+    };
     let (inner, points) = body(chart, style)?;
     let pal = palette(style.theme);
     let (w, font) = (style.width as f64, style.font());
@@ -278,7 +288,7 @@ pub fn export(
         line(&mut text, f, font * 0.8, "normal", &mut y);
     }
     let height = (y + pad).ceil() as u32;
-    let mut svg = root(style.width, height, &[("font-family", "sans-serif")]);
+    let mut svg = root(style.width, height, &[("font-family", "sans-serif".into())]);
     svg += &format!(
         "<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>{text}<g transform=\"translate(0 {chart_top})\">{inner}</g></svg>",
         color(pal.background)

@@ -80,6 +80,46 @@ static CONTRAST: Palette = Palette {
     ],
 };
 
+/// Style rules that recolour drawings made in the light theme into `dark`
+/// and `contrast`: each colour of the light palette (as a `fill` or
+/// `stroke` attribute, as plotters writes it, and in legend swatches) is
+/// given the same role's colour of the other theme. Pages draw every chart
+/// in the light theme; with these rules a theme change redraws nothing,
+/// and the first paint is already in the reader's theme. Without script,
+/// the system's dark preference applies them too.
+pub fn theme_css() -> String {
+    fn hex((r, g, b): (u8, u8, u8)) -> String {
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+    fn roles(p: &Palette) -> Vec<(u8, u8, u8)> {
+        let mut v = vec![p.background, p.text, p.axis, p.grid];
+        v.extend(p.series);
+        v
+    }
+    let light = roles(&LIGHT);
+    let mut out = String::new();
+    for (theme, pal) in [(Theme::Dark, &DARK), (Theme::Contrast, &CONTRAST)] {
+        let mut rules = String::new();
+        for (from, to) in light.iter().zip(roles(pal)) {
+            let (from, to) = (hex(*from), hex(to));
+            for prop in ["fill", "stroke"] {
+                rules += &format!(
+                    ":root[data-theme={t}] .chart-svg [{prop}=\"{from}\" i],:root[data-theme={t}] .swatch [{prop}=\"{from}\" i]{{{prop}:{to}}}\n",
+                    t = theme.name()
+                );
+            }
+        }
+        if theme == Theme::Dark {
+            // Without script, the system's preference (as the page's own
+            // colours follow it).
+            let system = rules.replace(":root[data-theme=dark]", ":root:not([data-theme])");
+            rules += &format!("@media (prefers-color-scheme: dark){{\n{system}}}\n");
+        }
+        out += &rules;
+    }
+    out
+}
+
 /// WCAG contrast ratio between two colours.
 pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     fn lum((r, g, b): (u8, u8, u8)) -> f64 {
@@ -101,6 +141,22 @@ pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_light_palette_maps_one_to_one_onto_the_others() {
+        // Recolouring by attribute needs every light colour to have one role.
+        let mut light = vec![LIGHT.background, LIGHT.text, LIGHT.axis, LIGHT.grid];
+        light.extend(LIGHT.series);
+        let n = light.len();
+        light.sort_unstable();
+        light.dedup();
+        assert_eq!(light.len(), n);
+        let css = theme_css();
+        assert!(css.contains(":root[data-theme=dark] .chart-svg [fill=\"#ffffff\" i]"));
+        assert!(css.contains("{fill:#16191d}"));
+        assert!(css.contains(":root[data-theme=contrast] .chart-svg [stroke=\"#1d5fa6\" i]"));
+        assert!(css.contains("@media (prefers-color-scheme: dark)"));
+    }
 
     #[test]
     fn every_theme_keeps_wcag_contrast() {

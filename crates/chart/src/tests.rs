@@ -70,10 +70,10 @@ fn render_svg(c: &Chart, style: &ChartStyle) -> Result<String, ChartError> {
     draw(c, style, &page()).map(|d| d.svg)
 }
 
-fn page() -> DrawOptions<'static> {
+fn page() -> DrawOptions {
     DrawOptions {
         targets: true,
-        attrs: &[("class", "chart"), ("data-chart", "c")],
+        attrs: vec![("class", "chart".into()), ("data-chart", "c".into())],
     }
 }
 

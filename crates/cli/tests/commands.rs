@@ -99,9 +99,12 @@ fn import_then_build_from_the_command_line() {
     );
     if Path::new(&repo("target/viewer/index.html")).exists() {
         let site = tmp.join("site");
+        // (The offline files are the release build's business: see the
+        // end-to-end tests. Made by a debug build, they take a minute.)
         let built = Command::new(bin)
             .arg("build")
             .arg(&json)
+            .arg("--no-offline")
             .arg("--out")
             .arg(&site)
             .current_dir(repo(""))
@@ -144,18 +147,6 @@ fn every_command_exits_with_the_agreed_codes() {
             &out("p.html")
         ])),
         Some(1)
-    );
-    assert_eq!(
-        code(report(&[
-            "build",
-            "tests/fixtures/valid/minimal.json",
-            "--out",
-            &out("s"),
-            "--allow-report-origin",
-            "*"
-        ])),
-        Some(1),
-        "a bad option is invalid input"
     );
     // Unreadable input: 2.
     assert_eq!(

@@ -19,16 +19,16 @@ pub struct Build {
     /// Directory of the compiled viewer (Trunk's output).
     #[arg(long, default_value = "target/viewer")]
     viewer: PathBuf,
-    /// An origin besides the site's own from which `?report=` may load
-    /// a report (repeatable), e.g. https://data.example.gov.cn.
-    #[arg(long = "allow-report-origin", value_name = "ORIGIN")]
-    report_origins: Vec<String>,
+    /// Leave out the single offline files (quicker, for looking at a
+    /// report before publishing it).
+    #[arg(long)]
+    no_offline: bool,
 }
 
 /// Builds the site and prints its sizes.
 pub fn execute(args: Build) -> ExitCode {
     let options = site::BuildOptions {
-        report_origins: args.report_origins,
+        no_offline: args.no_offline,
     };
     if let Err(e) = site::build(&args.report, &args.viewer, &args.out, &options) {
         eprintln!("report build: {e:#}");
@@ -36,15 +36,20 @@ pub fn execute(args: Build) -> ExitCode {
     }
     match site::size::measure_dir(&args.out) {
         Ok(sizes) => {
+            // What a reader's browser loads for the default language's page.
             let (offline, rest): (Vec<_>, Vec<_>) = sizes
                 .into_iter()
-                .partition(|f| f.name == report_viewer::ui::OFFLINE_FILE);
-            let (embed, hosted): (Vec<_>, Vec<_>) =
+                .partition(|f| f.name.starts_with("report."));
+            let (embed, rest): (Vec<_>, Vec<_>) =
                 rest.into_iter().partition(|f| f.name == site::EMBED_SCRIPT);
+            let hosted: Vec<_> = rest
+                .into_iter()
+                .filter(|f| !(f.name.starts_with("index.") && f.name != "index.html"))
+                .collect();
             println!("wrote {}", args.out.display());
             println!("\nhosted site (what a browser loads for index.html):");
             print!("{}", site::size::table(&hosted, "total transfer"));
-            println!("\nsingle offline file:");
+            println!("\nsingle offline files (one per interface language):");
             print!("{}", site::size::table(&offline, "total"));
             println!("\nembed script for partner pages:");
             print!("{}", site::size::table(&embed, "total"));

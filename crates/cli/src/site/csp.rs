@@ -26,12 +26,8 @@ fn hash(text: &str) -> String {
 }
 
 /// The policy for `page`, allowing its inline scripts (not data blocks)
-/// and styles, and report fetches from `report_origins` besides its own.
-pub fn policy_for(
-    page: &str,
-    kind: Policy,
-    report_origins: &[String],
-) -> Result<String, PageError> {
+/// and styles.
+pub fn policy_for(page: &str, kind: Policy) -> Result<String, PageError> {
     let scripts: Vec<String> = read(page, "script")?
         .into_iter()
         .filter(|s| {
@@ -49,8 +45,11 @@ pub fn policy_for(
         script_src.push("blob:".into());
     }
     script_src.extend(scripts);
-    let mut connect = vec!["'self'".to_string()];
-    connect.extend(report_origins.iter().cloned());
+    // The hosted page fetches its WASM; the offline file fetches nothing.
+    let connect = match kind {
+        Policy::Hosted => "'self'",
+        Policy::Offline => "'none'",
+    };
     Ok(format!(
         "default-src 'none'; script-src {}; style-src {}; img-src 'self' data:; connect-src {}; \
          base-uri 'none'; form-action 'none'; object-src 'none'",
@@ -60,20 +59,16 @@ pub fn policy_for(
         } else {
             styles.join(" ")
         },
-        connect.join(" ")
+        connect
     ))
 }
 
 /// Puts the policy into `page` as the first element of `<head>`, before any
 /// script or style it governs.
-pub fn add_policy(
-    page: &str,
-    kind: Policy,
-    report_origins: &[String],
-) -> Result<String, PageError> {
-    let policy = policy_for(page, kind, report_origins)?;
-    // Hashes are base 64 and origins are checked (`is_origin`): the policy
-    // holds no quote or markup character to escape.
+pub fn add_policy(page: &str, kind: Policy) -> Result<String, PageError> {
+    let policy = policy_for(page, kind)?;
+    // Hashes are base 64: the policy holds no quote or markup character
+    // to escape.
     debug_assert!(!policy.contains(['"', '<', '&']));
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">");
     apply(page, &[Edit::one("head", Action::Prepend(meta))])
@@ -87,16 +82,19 @@ mod tests {
     fn hashes_inline_scripts_and_styles_only() {
         let page = "<html><head><meta charset=\"utf-8\"><style>a{}</style><script type=\"module\">go()</script>\
             <script src=\"x.js\"></script><script type=\"application/json\" id=\"report\">{}</script></head><body></body></html>";
-        let p = policy_for(page, Policy::Hosted, &[]).unwrap();
+        let p = policy_for(page, Policy::Hosted).unwrap();
         assert!(p.contains(&hash("go()")));
         assert!(p.contains(&hash("a{}")));
         assert!(!p.contains(&hash("{}")));
         assert!(!p.contains("unsafe-inline") && !p.contains(" 'unsafe-eval'"));
         assert!(p.contains("'wasm-unsafe-eval'"));
-        let with = add_policy(page, Policy::Hosted, &["https://data.example".into()]).unwrap();
+        let with = add_policy(page, Policy::Hosted).unwrap();
         assert!(with.starts_with(
             "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"
         ));
-        assert!(with.contains("connect-src 'self' https://data.example"));
+        assert!(with.contains("connect-src 'self';"));
+        assert!(policy_for(page, Policy::Offline)
+            .unwrap()
+            .contains("connect-src 'none'"));
     }
 }

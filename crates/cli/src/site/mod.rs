@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
-use report_format::{parse_report, Indexed, Problem};
-use report_viewer::ui::{App, ViewOptions, OFFLINE_FILE, REPORT_ORIGINS_META};
+use report_format::{parse_report, Indexed, Lang, Problem};
+use report_viewer::ids::{page_file, INDEX_FILE, OFFLINE_FILE};
+use report_viewer::page::App;
 
 pub mod csp;
 pub mod offline;
@@ -70,20 +71,20 @@ impl BuildError {
     }
 }
 
-/// Renders the report as the viewer shows it on first paint, as static
-/// HTML.
-pub fn prerender(report: &Indexed, kind: PageKind) -> String {
+/// The interface languages a site is built in: a page each.
+pub const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
+
+/// Renders the report as a reader first sees it, in the interface
+/// language `lang`, as static HTML: the page itself.
+pub fn prerender(report: &Indexed, lang: Lang, kind: PageKind) -> String {
     let report = Arc::new(report.clone());
-    let options = ViewOptions {
-        offline: kind == PageKind::Offline,
-        ..ViewOptions::default()
-    };
+    let offline = kind == PageKind::Offline;
     let owner = Owner::new();
-    let html = owner.with(|| view! { <App report=Ok(report) options=options /> }.to_html());
-    // `<!>` marks where Leptos would hydrate; the viewer replaces the static
-    // HTML rather than hydrating it, so they are only nodes for the browser
-    // to build (13,000 in a 1,000-section report). Text and attribute
-    // values have every `<` escaped, so each `<!>` is a marker.
+    let html = owner.with(|| view! { <App report=report lang=lang offline=offline /> }.to_html());
+    // `<!>` marks where Leptos would hydrate; the viewer attaches to the
+    // page without hydrating, so they are only nodes for the browser to
+    // build (13,000 in a 1,000-section report). Text and attribute values
+    // have every `<` escaped, so each `<!>` is a marker.
     html.replace("<!>", "")
 }
 
@@ -129,10 +130,17 @@ pub fn minify_css(css: &str) -> anyhow::Result<String> {
     Ok(out.code)
 }
 
-/// Puts one report into the viewer's page template: language and kind on
-/// `<html>`, the title, the minified style sheet, the static report in
-/// `#app` and the report JSON in `script#report`.
-pub fn fill_template(template: &str, report: &Indexed, kind: PageKind) -> anyhow::Result<String> {
+/// Puts one report into the viewer's page template for the interface
+/// language `lang`: the report's language, the page's kind and interface
+/// language on `<html>`, a link to each other language's page, the title,
+/// the style sheet (with the chart theme rules, minified), the static
+/// report in `#app` and the report JSON in `script#report`.
+pub fn fill_template(
+    template: &str,
+    report: &Indexed,
+    lang: Lang,
+    kind: PageKind,
+) -> anyhow::Result<String> {
     let styles = page::read(template, "style")?;
     let [style] = styles.as_slice() else {
         anyhow::bail!(
@@ -140,45 +148,88 @@ pub fn fill_template(template: &str, report: &Indexed, kind: PageKind) -> anyhow
             styles.len()
         );
     };
-    let page_kind = match kind {
-        PageKind::Hosted => "hosted",
-        PageKind::Offline => "offline",
+    let (page_kind, base) = match kind {
+        PageKind::Hosted => ("hosted", INDEX_FILE),
+        PageKind::Offline => ("offline", OFFLINE_FILE),
     };
-    Ok(apply(
-        template,
-        &[
-            Edit::one(
-                "html",
-                Action::Attrs(vec![
-                    ("lang", report.meta.language.clone()),
-                    ("data-page", page_kind.to_string()),
-                ]),
+    // Each other language's page, for the head script (`?lang=`) and for
+    // search engines and browsers. An offline file stands alone.
+    let alternates: String = LANGS
+        .iter()
+        .filter(|&&l| l != lang && kind == PageKind::Hosted)
+        .map(|&l| {
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                l.tag(),
+                page_file(base, l)
+            )
+        })
+        .collect();
+    let css = format!("{}\n{}", style.text, report_chart::theme_css());
+    let mut edits = vec![];
+    if kind == PageKind::Hosted {
+        edits.push(Edit::one(
+            "script[type=\"module\"]",
+            Action::Html(start_script(template)?),
+        ));
+    }
+    edits.extend([
+        Edit::one(
+            "html",
+            Action::Attrs(vec![
+                ("lang", report.meta.language.clone()),
+                ("data-page", page_kind.to_string()),
+                ("data-ui-lang", lang.name().to_string()),
+            ]),
+        ),
+        Edit::one("head", Action::Prepend(alternates)),
+        Edit::one("title", Action::Text(report.meta.title.clone())),
+        Edit::one("style", Action::Html(minify_css(&css)?)),
+        Edit::one("#app", Action::Html(prerender(report, lang, kind))),
+        Edit::one("script#report", Action::Html(script_safe_json(report)?)),
+    ]);
+    Ok(apply(template, &edits)?)
+}
+
+/// The hosted page's start-up module, in place of Trunk's: the same glue
+/// and WASM (their names read from Trunk's preload links), started once
+/// the page is painted. Trunk's awaits the WASM at the module's top level,
+/// which holds back `DOMContentLoaded`, and with it the first paint, for
+/// as long as the WASM takes to arrive and compile; this one returns at
+/// once, and the preload link has the WASM on its way meanwhile.
+fn start_script(template: &str) -> anyhow::Result<String> {
+    let href = |selector: &str| -> anyhow::Result<String> {
+        let found = page::read(template, selector)?;
+        match found.as_slice() {
+            [one] => one
+                .attr("href")
+                .map(String::from)
+                .ok_or_else(|| anyhow::anyhow!("`{selector}` has no href")),
+            _ => anyhow::bail!(
+                "the compiled viewer's page has {} `{selector}` links, not one",
+                found.len()
             ),
-            Edit::one("title", Action::Text(report.meta.title.clone())),
-            Edit::one("style", Action::Html(minify_css(&style.text)?)),
-            Edit::one("#app", Action::Html(prerender(report, kind))),
-            Edit::one("script#report", Action::Html(script_safe_json(report)?)),
-        ],
-    )?)
+        }
+    };
+    let glue = href("link[rel=\"modulepreload\"]")?;
+    let wasm = href("link[rel=\"preload\"][as=\"fetch\"]")?;
+    Ok(format!(
+        "\nimport init from '{glue}';\nrequestAnimationFrame(() => setTimeout(() => init({{ module_or_path: '{wasm}' }}), 0));\n"
+    ))
 }
 
 /// Settings of one site build.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BuildOptions {
-    /// Origins besides the site's own from which `?report=` may load a
-    /// report. Kept in the page, never in a report, so that a report cannot
-    /// allow itself.
-    pub report_origins: Vec<String>,
+    /// Leave out the single offline files (a quicker build to look at a
+    /// report; a site to publish has them).
+    pub no_offline: bool,
 }
 
-/// Writes the site-level settings into a filled page: allowed report
-/// origins, then the Content-Security-Policy (last, so it hashes the final
-/// inline scripts and styles).
-fn finish(page: &str, kind: csp::Policy, options: &BuildOptions) -> anyhow::Result<String> {
-    let origins = report_format::markup::escape(&options.report_origins.join(" "));
-    let meta = format!("<meta name=\"{REPORT_ORIGINS_META}\" content=\"{origins}\">");
-    let page = apply(page, &[Edit::one("head", Action::Append(meta))])?;
-    Ok(csp::add_policy(&page, kind, &options.report_origins)?)
+/// Writes the Content-Security-Policy into a finished page (last, so it
+/// hashes the final inline scripts and styles).
+fn finish(page: &str, kind: csp::Policy) -> anyhow::Result<String> {
+    Ok(csp::add_policy(page, kind)?)
 }
 
 /// Reads and checks the report at `path`.
@@ -191,9 +242,11 @@ pub fn load(path: &Path) -> Result<Indexed, BuildError> {
     })
 }
 
-/// Writes the hosted site for the report at `report_path` into `out`,
-/// using the compiled viewer in `viewer`: `index.html` with its files, and
-/// the single offline file. Refuses an invalid report.
+/// Writes the site for the report at `report_path` into `out`, using the
+/// compiled viewer in `viewer`: for each interface language a hosted page
+/// (`index.html`, `index.en.html`) with the viewer's files, and a single
+/// offline file (`report.html`, `report.en.html`). Refuses an invalid
+/// report.
 pub fn build(
     report_path: &Path,
     viewer: &Path,
@@ -201,13 +254,6 @@ pub fn build(
     options: &BuildOptions,
 ) -> Result<Vec<PathBuf>, BuildError> {
     use anyhow::Context;
-    for o in &options.report_origins {
-        if o == "*" || !report_format::is_origin(o) {
-            return Err(BuildError::Option(format!(
-                "--allow-report-origin {o}: give an origin such as https://data.example.gov.cn"
-            )));
-        }
-    }
     let report = load(report_path)?;
     let template_path = viewer.join("index.html");
     let template = std::fs::read_to_string(&template_path).with_context(|| {
@@ -228,26 +274,29 @@ pub fn build(
         std::fs::copy(entry.path(), &to).with_context(|| format!("copying to {}", to.display()))?;
         written.push(to);
     }
-    let page = finish(
-        &fill_template(&template, &report, PageKind::Hosted)?,
-        csp::Policy::Hosted,
-        options,
-    )?;
-    let index = out.join("index.html");
-    std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
-    written.push(index);
-    let offline_page = finish(
-        &offline::single_file(
-            &fill_template(&template, &report, PageKind::Offline)?,
-            viewer,
-        )?,
-        csp::Policy::Offline,
-        &BuildOptions::default(),
-    )?;
-    let offline_path = out.join(OFFLINE_FILE);
-    std::fs::write(&offline_path, offline_page)
-        .with_context(|| format!("writing {}", offline_path.display()))?;
-    written.push(offline_path);
+    for lang in LANGS {
+        let page = finish(
+            &fill_template(&template, &report, lang, PageKind::Hosted)?,
+            csp::Policy::Hosted,
+        )?;
+        let index = out.join(page_file(INDEX_FILE, lang));
+        std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
+        written.push(index);
+        if options.no_offline {
+            continue;
+        }
+        let offline_page = finish(
+            &offline::single_file(
+                &fill_template(&template, &report, lang, PageKind::Offline)?,
+                viewer,
+            )?,
+            csp::Policy::Offline,
+        )?;
+        let offline_path = out.join(page_file(OFFLINE_FILE, lang));
+        std::fs::write(&offline_path, offline_page)
+            .with_context(|| format!("writing {}", offline_path.display()))?;
+        written.push(offline_path);
+    }
     Ok(written)
 }
 

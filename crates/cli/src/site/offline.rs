@@ -31,8 +31,9 @@ pub const GLUE_ELEMENT_ID: &str = "viewer-glue";
 const B85: &[u8; 85] =
     b"!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz|~";
 
-/// The loader: decode and inflate the glue and import it, put the report
-/// back into the element the viewer reads, then start the WASM.
+/// The loader: once the page is painted, decode and inflate the glue and
+/// import it, put the report back into the element the viewer reads, then
+/// start the WASM.
 const LOADER: &str = r#"<script type="module">
 const A = "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz|~";
 const T = new Uint8Array(128);
@@ -50,10 +51,14 @@ const inflate = (id) => {
   const gz = decode(document.getElementById(id).textContent);
   return new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip")));
 };
-const glue = new Blob([await inflate("viewer-glue").text()], { type: "text/javascript" });
-const { default: init } = await import(URL.createObjectURL(glue));
-document.getElementById("report").textContent = await inflate("report-gz").text();
-await init({ module_or_path: await inflate("viewer-wasm").arrayBuffer() });
+// After first paint: unpacking and compiling never hold the page back.
+const start = async () => {
+  const glue = new Blob([await inflate("viewer-glue").text()], { type: "text/javascript" });
+  const { default: init } = await import(URL.createObjectURL(glue));
+  document.getElementById("report").textContent = await inflate("report-gz").text();
+  await init({ module_or_path: await inflate("viewer-wasm").arrayBuffer() });
+};
+requestAnimationFrame(() => setTimeout(start, 0));
 </script>"#;
 
 /// Bytes as base-85 text in [`B85`]'s alphabet: each 4 bytes (big-endian)

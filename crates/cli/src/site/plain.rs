@@ -129,7 +129,7 @@ fn blocks(out: &mut String, report: &Indexed, blocks: &[Block], lang: Lang) {
                         &style,
                         &DrawOptions {
                             targets: false,
-                            attrs: &[("class", "chart")],
+                            attrs: vec![("class", "chart".into())],
                         }
                     )
                     .map(|d| d.svg)

@@ -7,10 +7,10 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::document;
 
-/// Where search hits are shown: report text the viewer renders once and
-/// never updates (a chart's summary too: computed once from its data),
-/// so neither a range over its text nor (where the browser
-/// has no highlight API) wrapping it in `<mark>` can confuse Leptos.
+/// Where search hits are shown: report text the page carries and the
+/// viewer never changes (a chart's summary too), so a range over its text
+/// stays valid, and (where the browser has no highlight API) wrapping it
+/// in `<mark>` and back changes nothing else.
 const MARKABLE: &str =
     "#content .para, #content .note, #content .list li, #content summary .title, \
     #content .card-label, #content .chart-title, #content .chart-desc, #content .chart-summary li, \
@@ -30,19 +30,9 @@ struct Markable {
 }
 
 thread_local! {
-    /// The markable elements of the mounted viewer, read once: each
-    /// keystroke then matches in Rust. Cleared when the viewer is rendered
-    /// again.
+    /// The markable elements of the page, read once: each keystroke then
+    /// matches in Rust.
     static MARKABLES: RefCell<Option<Vec<Markable>>> = const { RefCell::new(None) };
-}
-
-/// Forgets the marked elements and paints nothing: the viewer is being
-/// rendered again.
-pub fn reset() {
-    MARKABLES.with(|m| *m.borrow_mut() = None);
-    if let Some(registry) = highlight_registry() {
-        registry.delete(&JsValue::from_str(HIT));
-    }
 }
 
 fn markables() -> Vec<Markable> {

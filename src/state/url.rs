@@ -2,45 +2,30 @@
 //! options (`?lang=`, `?theme=`, `?embed=`, …) read from a query string,
 //! the reading state written into one, and links to share.
 
-use report_format::{Indexed, Lang, TextSize, Theme};
+use report_format::{Lang, TextSize, Theme};
 
-/// What the URL asks the viewer to show and how.
+/// What the URL asks the viewer for, as far as the browser layer acts on
+/// it. (The page's head script has already applied `?theme=`, `?text=`,
+/// `?embed=`, `?section=` and `?chart=` before first paint, and sent
+/// `?lang=` to the other language's page.)
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewOptions {
-    /// Interface language (`?lang=`).
-    pub lang: Lang,
     /// Colour theme, if the URL chose one (`?theme=`).
     pub theme: Option<Theme>,
     /// Text size, if the URL chose one (`?text=`).
     pub text: Option<TextSize>,
-    /// Embedded in another page: no page chrome (`?embed=1`).
+    /// Embedded in another page (`?embed=1`).
     pub embed: bool,
-    /// Show only this section (`?section=`).
-    pub section: Option<String>,
-    /// Show only this chart (`?chart=`).
-    pub chart: Option<String>,
-    /// This is the single offline file (set by the page, not the URL):
-    /// there is nothing to download.
-    pub offline: bool,
-    /// Load the report from this address instead of the page (`?report=`);
-    /// only the site's own origin and origins its build allows.
-    pub report_url: Option<String>,
     /// The search query (`?q=`).
     pub query: String,
     /// Sections closed by the reader (`?closed=id,id`).
     pub closed: Vec<String>,
-    /// The element the URL's fragment names (`#id`), set from the page.
-    pub target: Option<String>,
-    /// The words a `#:~:text=` link points at (see [`text_directive`]), set
-    /// from the page: the sections holding them open.
-    pub quote: Option<String>,
     /// pym.js's child id (`?childId=`, set by a pym.js parent): height
     /// messages are also sent in pym.js's format.
     pub pym_id: Option<String>,
-    /// The width the static page's chart drawings have on screen, set
-    /// from the page: charts are first drawn at it (0: not known, the
-    /// default width).
-    pub chart_width: u32,
+    /// A host page's settings were just applied by opening this page
+    /// (`?applied=1`): say so to the host once started.
+    pub applied: bool,
 }
 
 impl ViewOptions {
@@ -59,10 +44,7 @@ impl ViewOptions {
             let v = percent_decode(v);
             let mut bad = || warnings.push(format!("ignoring unknown value {k}={v}"));
             match k {
-                "lang" => match Lang::parse(&v) {
-                    Some(l) => o.lang = l,
-                    None => bad(),
-                },
+                "lang" if Lang::parse(&v).is_none() => bad(),
                 "theme" => match Theme::parse(&v) {
                     Some(t) => o.theme = Some(t),
                     None => bad(),
@@ -76,10 +58,8 @@ impl ViewOptions {
                     "0" | "false" => o.embed = false,
                     _ => bad(),
                 },
-                "section" if !v.is_empty() => o.section = Some(v),
-                "chart" if !v.is_empty() => o.chart = Some(v),
                 "childId" if !v.is_empty() => o.pym_id = Some(v),
-                "report" if !v.is_empty() => o.report_url = Some(v),
+                "applied" => o.applied = v == "1",
                 "q" => o.query = v,
                 "closed" => {
                     o.closed = v
@@ -93,25 +73,6 @@ impl ViewOptions {
             }
         }
         (o, warnings)
-    }
-
-    /// Drops a `section` or `chart` the report does not have, with a
-    /// warning, so a stale embed link still shows the whole report.
-    pub fn resolve(&mut self, report: &Indexed) -> Vec<String> {
-        let mut warnings = Vec::new();
-        if let Some(id) = &self.section {
-            if report.section(id).is_none() {
-                warnings.push(format!("ignoring unknown section={id}"));
-                self.section = None;
-            }
-        }
-        if let Some(id) = &self.chart {
-            if report.chart(id).is_none() {
-                warnings.push(format!("ignoring unknown chart={id}"));
-                self.chart = None;
-            }
-        }
-        warnings
     }
 }
 
@@ -154,7 +115,7 @@ pub fn share_query(current: &str) -> String {
             let k = p.split_once('=').map_or(*p, |(k, _)| k);
             !matches!(
                 k,
-                "embed" | "childId" | "section" | "chart" | "parentTitle" | "parentUrl"
+                "embed" | "childId" | "section" | "chart" | "parentTitle" | "parentUrl" | "applied"
             )
         })
         .collect();
@@ -211,21 +172,20 @@ mod tests {
 
     #[test]
     fn reads_known_options_and_warns_on_unknown_values() {
-        let (o, w) =
-            ViewOptions::from_query("?lang=en&theme=neon&text=large&embed=1&section=part-2&utm=x");
-        assert_eq!(o.lang, Lang::En);
+        let (o, w) = ViewOptions::from_query(
+            "?lang=en&theme=neon&text=large&embed=1&section=part-2&utm=x&applied=1",
+        );
         assert_eq!(o.theme, None);
         assert_eq!(o.text, Some(TextSize::Large));
-        assert!(o.embed);
-        assert_eq!(o.section.as_deref(), Some("part-2"));
+        assert!(o.embed && o.applied);
         assert_eq!(w, vec!["ignoring unknown value theme=neon".to_string()]);
     }
 
     #[test]
     fn decodes_percent_escapes() {
-        let (o, _) = ViewOptions::from_query("chart=a%2Db&section=x%");
-        assert_eq!(o.chart.as_deref(), Some("a-b"));
-        assert_eq!(o.section.as_deref(), Some("x%"));
+        let (o, _) = ViewOptions::from_query("closed=a%2Db,x%&childId=p%201");
+        assert_eq!(o.closed, ["a-b", "x%"]);
+        assert_eq!(o.pym_id.as_deref(), Some("p 1"));
         assert_eq!(percent_decode("%E8%A1%8C"), "行");
         assert_eq!(percent_decode("%行%"), "%行%");
     }

@@ -1,5 +1,6 @@
 //! The reader's settings: the system's theme, and choices remembered in
-//! `localStorage`.
+//! `localStorage` (which the page's head script reads back before first
+//! paint).
 
 use report_format::Theme;
 
@@ -40,13 +41,6 @@ fn ask_system_theme() -> Theme {
 /// Key under which a reader's choice is remembered in `localStorage`.
 fn storage_key(name: &str) -> String {
     format!("report-viewer:{name}")
-}
-
-/// A remembered choice, if storage is available (it is not in some
-/// sandboxed frames and private modes).
-pub fn recall(name: &str) -> Option<String> {
-    let store = window().local_storage().ok().flatten()?;
-    store.get_item(&storage_key(name)).ok().flatten()
 }
 
 /// Remembers a reader's choice; silently does nothing without storage.

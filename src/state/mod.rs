@@ -1,11 +1,10 @@
-//! Plain state behind the components: what a URL asks for, which
-//! sections are open, which chart point a key moves to. No Leptos here,
-//! so all of it is tested natively.
+//! Plain state the browser layer works with: what a URL asks for, the URL
+//! written back, a chart's state, which chart point a key moves to, file
+//! names. No DOM here, so all of it is tested natively.
 
-mod open;
+pub mod chart;
 mod url;
 
-pub use open::OpenSections;
 pub(crate) use url::percent_decode;
 pub use url::{query_with_state, share_query, ViewOptions};
 

@@ -35,7 +35,7 @@ pub fn write_state(query: &str, closed: &[String], theme: Theme, text: TextSize)
     } else {
         text.name()
     };
-    let next = crate::ui::state::query_with_state(
+    let next = crate::state::query_with_state(
         &search,
         &[
             ("q", query),
@@ -59,14 +59,10 @@ pub fn write_state(query: &str, closed: &[String], theme: Theme, text: TextSize)
 }
 
 /// A link to the element `id` on this page, as a whole page (see
-/// [`crate::ui::state::share_query`]), with the current reading state.
+/// [`crate::state::share_query`]), with the current reading state.
 pub fn share_url(id: &str) -> String {
     let search = window().location().search().unwrap_or_default();
-    format!(
-        "{}{}#{id}",
-        page_base(),
-        crate::ui::state::share_query(&search)
-    )
+    format!("{}{}#{id}", page_base(), crate::state::share_query(&search))
 }
 
 /// The address this page was opened with, fragment directive included

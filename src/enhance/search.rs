@@ -1,0 +1,208 @@
+//! The search box, made to work in place: each keystroke searches the
+//! whole report (the index is built at the first search), writes the count
+//! and the result list into the places the page left for them, and shows
+//! every hit in the text ([`super::highlight`]). Text typed before the
+//! viewer started is kept and searched.
+//!
+//! Keys: `/` anywhere focuses the box, Esc clears it, Enter goes to the
+//! first result, ↓ moves into the list and ↑ ↓ move within it.
+
+use report_format::search::{Hit, SearchIndex};
+use report_format::Lang;
+use wasm_bindgen::JsCast;
+
+use super::{all, closest, document, event_element, focus_by_id, listen, viewer};
+use crate::ids::SEARCH_INPUT_ID;
+use crate::state::ViewOptions;
+
+/// How many results are listed; the count says how many there are.
+const MAX_LISTED: usize = 20;
+
+fn input() -> Option<web_sys::HtmlInputElement> {
+    document()
+        .get_element_by_id(SEARCH_INPUT_ID)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+}
+
+fn list() -> Option<web_sys::Element> {
+    document()
+        .query_selector("[data-testid=search-results]")
+        .ok()
+        .flatten()
+}
+
+/// Searches what the URL asks for, or what was typed before the start,
+/// and listens.
+pub fn start(options: &ViewOptions) {
+    if let Some(field) = input() {
+        if !options.query.is_empty() && field.value().is_empty() {
+            field.set_value(&options.query);
+        }
+        if !field.value().trim().is_empty() {
+            run(&field.value());
+        }
+    }
+    let doc = document();
+    listen(&doc, "input", false, |ev| {
+        if event_element(&ev).is_some_and(|el| el.id() == SEARCH_INPUT_ID) {
+            if let Some(field) = input() {
+                run(&field.value());
+                super::sections::write_state();
+            }
+        }
+    });
+    listen(&doc, "keydown", false, |ev| {
+        let ev: web_sys::KeyboardEvent = ev.unchecked_into();
+        let Some(el) = event_element(&ev) else { return };
+        if el.id() == SEARCH_INPUT_ID {
+            field_key(&ev);
+        } else if closest(&el, "[data-testid=search-results]").is_some() {
+            list_key(&ev);
+        } else {
+            slash(&ev, &el);
+        }
+    });
+}
+
+/// `/` anywhere but in a text field focuses the search box, as on many
+/// sites.
+fn slash(ev: &web_sys::KeyboardEvent, el: &web_sys::Element) {
+    if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        return;
+    }
+    let typing = matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el.get_attribute("contenteditable").is_some();
+    if !typing && input().is_some() {
+        ev.prevent_default();
+        focus_by_id(SEARCH_INPUT_ID);
+    }
+}
+
+fn field_key(ev: &web_sys::KeyboardEvent) {
+    match ev.key().as_str() {
+        "Escape" => {
+            if let Some(field) = input() {
+                field.set_value("");
+            }
+            run("");
+            super::sections::write_state();
+        }
+        "ArrowDown" => {
+            ev.prevent_default();
+            focus_result(0);
+        }
+        "Enter" => {
+            ev.prevent_default();
+            let first = links().first().and_then(|a| a.get_attribute("href"));
+            if let Some(href) = first {
+                go(href.trim_start_matches('#'));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn list_key(ev: &web_sys::KeyboardEvent) {
+    let step: isize = match ev.key().as_str() {
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        "Escape" => return focus_by_id(SEARCH_INPUT_ID),
+        _ => return,
+    };
+    ev.prevent_default();
+    let links = links();
+    let active = document().active_element();
+    let now = links.iter().position(|a| active.as_ref() == Some(a));
+    let next = now.map_or(0, |i| i as isize + step);
+    if next < 0 {
+        focus_by_id(SEARCH_INPUT_ID);
+    } else {
+        focus_result(next as usize);
+    }
+}
+
+fn links() -> Vec<web_sys::Element> {
+    list().map(|l| all(Some(&l), "a")).unwrap_or_default()
+}
+
+fn focus_result(i: usize) {
+    if let Some(a) = links().get(i) {
+        let _ = a.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Goes to the element `id` as a link to it would: the fragment changes
+/// (so the sections around it open) and it scrolls into view.
+fn go(id: &str) {
+    let loc = super::window().location();
+    if loc.hash().unwrap_or_default() == format!("#{id}") {
+        super::sections::go_to(id);
+    } else {
+        let _ = loc.set_hash(id);
+    }
+}
+
+/// Searches for `query`: the count, the result list, the hits in the text.
+fn run(query: &str) {
+    let Some(v) = viewer() else { return };
+    let q = query.trim();
+    let hits = if q.is_empty() {
+        Vec::new()
+    } else {
+        v.search
+            .get_or_init(|| SearchIndex::build(&v.report, v.lang))
+            .search(q, 14)
+    };
+    if let Ok(Some(count)) = document().query_selector("[data-testid=search-count]") {
+        count.set_text_content(Some(&count_text(q, &hits, v.lang)));
+    }
+    if let Some(list) = list() {
+        write_results(&list, &hits);
+    }
+    super::highlight::highlight(q);
+}
+
+/// What the count line says.
+fn count_text(q: &str, hits: &[Hit], lang: Lang) -> String {
+    if q.is_empty() {
+        return String::new();
+    }
+    let (places, times) = (hits.len(), hits.iter().map(|h| h.count).sum::<usize>());
+    match (places, lang) {
+        (0, Lang::Zh) => format!("没有找到“{q}”"),
+        (0, Lang::En) => format!("No results for “{q}”"),
+        (_, Lang::Zh) => format!("“{q}”出现 {times} 次，在 {places} 处"),
+        (_, Lang::En) => format!("“{q}” occurs {times} times in {places} places"),
+    }
+}
+
+/// The result list: each a link to its element, with the section path
+/// and the words around the first match. Set as text: report text is
+/// never markup.
+fn write_results(list: &web_sys::Element, hits: &[Hit]) {
+    let doc = document();
+    let frag = doc.create_document_fragment();
+    for h in hits.iter().take(MAX_LISTED) {
+        let (Ok(li), Ok(a), Ok(path), Ok(mark)) = (
+            doc.create_element("li"),
+            doc.create_element("a"),
+            doc.create_element("span"),
+            doc.create_element("mark"),
+        ) else {
+            return;
+        };
+        let _ = a.set_attribute("href", &format!("#{}", h.target));
+        path.set_class_name("result-path");
+        path.set_text_content(Some(&h.path));
+        mark.set_text_content(Some(&h.matched));
+        let _ = a.append_child(&path);
+        let _ = a.append_with_str_1(&h.before);
+        let _ = a.append_child(&mark);
+        let _ = a.append_with_str_1(&h.after);
+        let _ = li.append_child(&a);
+        let _ = frag.append_child(&li);
+    }
+    list.set_text_content(None);
+    let _ = list.append_child(&frag);
+}

@@ -1,0 +1,39 @@
+//! The names the static page and the browser layer agree on: element ids,
+//! file names, storage keys. One place, so that neither side can drift.
+
+/// Id of the `<script type="application/json">` element the report travels in.
+pub const REPORT_ELEMENT_ID: &str = "report";
+/// Id of the element that holds the report's static HTML.
+pub const APP_ELEMENT_ID: &str = "app";
+/// Id of the search field, which `/` focuses.
+pub const SEARCH_INPUT_ID: &str = "search-q";
+/// File name of the hosted page in the report's own language.
+pub const INDEX_FILE: &str = "index.html";
+/// File name of the single offline copy next to the hosted page.
+pub const OFFLINE_FILE: &str = "report.html";
+
+/// The file name of `base` (`index.html`, `report.html`) for the
+/// interface language `lang`: the default language's is `base` itself,
+/// others insert their short name (`index.en.html`).
+pub fn page_file(base: &str, lang: report_format::Lang) -> String {
+    match lang {
+        report_format::Lang::Zh => base.to_string(),
+        other => match base.rsplit_once('.') {
+            Some((stem, ext)) => format!("{stem}.{}.{ext}", other.name()),
+            None => format!("{base}.{}", other.name()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use report_format::Lang;
+
+    #[test]
+    fn each_language_has_its_own_page() {
+        assert_eq!(page_file(INDEX_FILE, Lang::Zh), "index.html");
+        assert_eq!(page_file(INDEX_FILE, Lang::En), "index.en.html");
+        assert_eq!(page_file(OFFLINE_FILE, Lang::En), "report.en.html");
+    }
+}

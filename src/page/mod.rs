@@ -1,0 +1,53 @@
+//! The page: Leptos components that render a report to static HTML at
+//! build time (feature `ssr`; the command-line tool calls [`App`]). That
+//! HTML is the page a reader gets, with scripts or without; the browser
+//! layer ([`crate::enhance`]) attaches behaviour to it and never renders
+//! the report again, so these components hold no reactive state: what
+//! changes in the browser changes the DOM they wrote.
+//!
+//! Components stay thin: what a number says, where it came from and what a
+//! chart looks like are decided by `report_format` and `report_chart`.
+
+mod chart;
+mod embed;
+mod figures;
+mod report;
+mod search;
+mod table;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use report_format::{Indexed, Lang};
+
+pub use report::ReportView;
+
+/// What every component of one page shares.
+#[derive(Clone)]
+pub struct Viewer {
+    /// The report shown, with its index.
+    pub report: Arc<Indexed>,
+    /// Interface language of this page.
+    pub lang: Lang,
+    /// This page is the single offline file.
+    pub offline: bool,
+}
+
+/// The whole page's content for one report in one interface language.
+#[component]
+pub fn App(
+    /// The report, validated and indexed.
+    report: Arc<Indexed>,
+    /// The interface language of this page.
+    lang: Lang,
+    /// Whether this is the single offline file (nothing to download, no
+    /// embed codes).
+    offline: bool,
+) -> impl IntoView {
+    provide_context(Viewer {
+        report,
+        lang,
+        offline,
+    });
+    view! { <ReportView /> }
+}

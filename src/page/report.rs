@@ -1,0 +1,356 @@
+//! The report page: title block, contents, the reading tools, sections and
+//! their blocks, and the print block. Everything renders in its first
+//! state: every section open, standard text, the light theme's charts (the
+//! style sheet recolours them for the other themes), no search.
+
+use leptos::prelude::*;
+use report_format::{Block, Lang, Section, TextSize, Theme};
+
+use super::chart::ChartFigure;
+use super::embed::EmbedCode;
+use super::figures::{CopyLink, FigureCards};
+use super::search::SearchBox;
+use super::Viewer;
+use crate::embed::EmbedTarget;
+use crate::ids::{page_file, INDEX_FILE, OFFLINE_FILE};
+
+/// The whole report with its contents list and controls. Embedding (a
+/// frame, `?embed=1`) and one section or chart (`?section=`, `?chart=`)
+/// are the same page, with the rest hidden by the style sheet before first
+/// paint (the page's head script marks `<html>`).
+#[component]
+pub fn ReportView() -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let (report, lang) = (v.report.clone(), v.lang);
+    let meta = report.meta.clone();
+    let dateline = [
+        Some(meta.period.clone()),
+        meta.published.clone(),
+        meta.document_number.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let sections = report
+        .sections
+        .iter()
+        .map(|s| view! { <SectionView section=s.clone() depth=0 /> })
+        .collect_view();
+    let note = meta.note.clone().map(|n| {
+        view! {
+            <p class="meta-note">
+                <span class="label">{lang.pick("关于本页:", "About this page: ")}</span>
+                {n}
+            </p>
+        }
+    });
+    view! {
+        <a class="skip-link" href="#content">
+            {lang.pick("跳到正文", "Skip to the report")}
+        </a>
+        <PrintBlock />
+        <header class="title-block" data-testid="title-block">
+            <p class="issuer">{meta.issuer.clone()}</p>
+            <h1>{meta.title.clone()}</h1>
+            <p class="dateline">{dateline}</p>
+        </header>
+        <div class="layout">
+            <Contents />
+            <main id="content" tabindex="-1">
+                <DisplayControls />
+                <SearchBox />
+                <Toolbar />
+                <div class="preamble">{blocks_view(&report.preamble)}</div>
+                {sections}
+                <div class="closing">{blocks_view(&report.closing)}</div>
+            </main>
+        </div>
+        <footer class="page-footer">
+            {note}
+            <p class="legend-note">
+                {lang.pick(
+                    "每个数字都可展开“出处”查看来源原文;“下限值”表示原文写作“余”或“以上”,“推算值”由原文数字计算得出,并注明算法。",
+                    "Every number can show its source: open “Source”. A lower bound was printed with 余 or 以上 (more than); a derived value was computed from printed numbers by the rule shown.",
+                )}
+            </p>
+        </footer>
+        <p class="status" role="status" data-testid="status"></p>
+    }
+}
+
+/// The block printed above the report: issuing body, title, dates,
+/// document number and the official address. Hidden on screen.
+#[component]
+fn PrintBlock() -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let lang = v.lang;
+    let m = v.report.meta.clone();
+    let row = |label: &'static str, value: Option<String>| {
+        value.map(|val| {
+            view! {
+                <div>
+                    <dt>{label}</dt>
+                    <dd>{val}</dd>
+                </div>
+            }
+        })
+    };
+    view! {
+        <aside class="print-only print-meta" aria-hidden="true">
+            <dl>
+                {row(lang.pick("发布机关", "Issued by"), Some(m.issuer.clone()))}
+                {row(lang.pick("标题", "Title"), Some(m.title.clone()))}
+                {row(lang.pick("发布日期", "Published"), m.published.clone())}
+                {row(lang.pick("文号", "Document number"), m.document_number.clone())}
+                {row(lang.pick("索引号", "Index number"), m.index_number.clone())}
+                {row(lang.pick("原文地址", "Official address"), m.canonical_url.clone())}
+                <div class="print-date">
+                    <dt>{lang.pick("打印日期", "Printed on")}</dt>
+                    <dd data-print-date=""></dd>
+                </div>
+            </dl>
+        </aside>
+    }
+}
+
+/// Expand and collapse all, the report's data, the offline download and
+/// the other interface language's page.
+#[component]
+fn Toolbar() -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let lang = v.lang;
+    let other = match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    let (label, tag) = match other {
+        Lang::En => ("English", "en"),
+        Lang::Zh => ("中文", "zh-CN"),
+    };
+    let name = crate::state::file_name(&v.report.meta.title, "html");
+    view! {
+        <div class="toolbar" role="group" aria-label=lang.pick("阅读工具", "Reading tools")>
+            <button type="button" data-testid="expand-all">
+                {lang.pick("展开全部", "Expand all")}
+            </button>
+            <button type="button" data-testid="collapse-all">
+                {lang.pick("收起全部", "Collapse all")}
+            </button>
+            {(!v.offline)
+                .then(|| {
+                    view! {
+                        <a
+                            class="download"
+                            href=page_file(OFFLINE_FILE, lang)
+                            download=name
+                            data-testid="download-offline"
+                        >
+                            {lang.pick("下载离线版", "Download for offline reading")}
+                        </a>
+                    }
+                })}
+            <button type="button" data-testid="download-report-csv">
+                {lang.pick("下载全部数据(CSV)", "Download all data (CSV)")}
+            </button>
+            // An offline file stands alone: its other language is another
+            // download, not a file beside it.
+            {(!v.offline)
+                .then(|| {
+                    view! {
+                        <a class="lang-switch" href=page_file(INDEX_FILE, other) hreflang=tag lang=tag>
+                            {label}
+                        </a>
+                    }
+                })}
+        </div>
+    }
+}
+
+/// Text size (长者模式) and colour theme. The buttons start as the page's
+/// defaults; the browser layer marks the reader's choice, applies a click
+/// at once, remembers it and writes it into the URL.
+#[component]
+fn DisplayControls() -> impl IntoView {
+    let lang = expect_context::<Viewer>().lang;
+    let sizes = [
+        (TextSize::Standard, lang.pick("标准", "Standard")),
+        (TextSize::Large, lang.pick("大", "Large")),
+        (TextSize::XLarge, lang.pick("特大", "Extra large")),
+    ]
+    .map(|(size, label)| {
+        let pressed = (size == TextSize::default()).to_string();
+        view! {
+            <button type="button" data-text-size=size.name() aria-pressed=pressed>
+                {label}
+            </button>
+        }
+    });
+    let themes = [
+        (Theme::Light, lang.pick("浅色", "Light")),
+        (Theme::Dark, lang.pick("深色", "Dark")),
+        (Theme::Contrast, lang.pick("高对比", "High contrast")),
+    ]
+    .map(|(t, label)| {
+        let pressed = (t == Theme::default()).to_string();
+        view! {
+            <button type="button" data-theme-choice=t.name() aria-pressed=pressed>
+                {label}
+            </button>
+        }
+    });
+    view! {
+        <div class="display" data-testid="display-controls">
+            <div class="seg" role="group" aria-labelledby="display-text">
+                <span class="label" id="display-text">{lang.pick("长者模式 · 字号", "Easy reading · text size")}</span>
+                {sizes}
+            </div>
+            <div class="seg" role="group" aria-labelledby="display-theme">
+                <span class="label" id="display-theme">{lang.pick("配色", "Colours")}</span>
+                {themes}
+            </div>
+        </div>
+    }
+}
+
+/// The contents list: every part and subsection. The browser layer marks
+/// the one being read (`aria-current`) and names it in the compact bar.
+///
+/// Wide screens show it as a sticky sidebar. Narrow screens show a compact,
+/// sticky, closed disclosure; the two are separate lists so that neither
+/// depends on script to start in the right state.
+#[component]
+fn Contents() -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let lang = v.lang;
+    view! {
+        <nav class="toc" aria-label=lang.pick("目录", "Contents") data-testid="toc">
+            <details class="toc-compact">
+                <summary>
+                    <span class="toc-title">{lang.pick("目录", "Contents")}</span>
+                    <span class="toc-current"></span>
+                </summary>
+                {toc_list(&v.report.sections)}
+            </details>
+            <div class="toc-full">
+                <p class="toc-title" aria-hidden="true">{lang.pick("目录", "Contents")}</p>
+                {toc_list(&v.report.sections)}
+            </div>
+        </nav>
+    }
+}
+
+/// Nested contents links.
+fn toc_list(sections: &[Section]) -> AnyView {
+    let list = sections
+        .iter()
+        .map(|s| {
+            let sub = (!s.sections.is_empty()).then(|| toc_list(&s.sections));
+            view! {
+                <li>
+                    <a href=format!("#{}", s.id)>
+                        <span class="num">{s.number.clone()}</span>
+                        {s.title.clone()}
+                    </a>
+                    {sub}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol>{list}</ol> }.into_any()
+}
+
+/// A section as a native disclosure: `<details>` whose `<summary>` holds the
+/// heading, so it opens and closes without JavaScript and the browser's
+/// find-in-page reaches collapsed text. Its open state lives in the DOM.
+#[component]
+pub fn SectionView(
+    /// The section to show.
+    section: Section,
+    /// Nesting depth: 0 for parts (`h2`), 1 for subsections (`h3`), …
+    depth: usize,
+) -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    let heading = heading(
+        depth,
+        format!("h-{}", section.id),
+        section.number.clone(),
+        section.title.clone(),
+    );
+    let body = blocks_view(&section.blocks);
+    let subs = section
+        .sections
+        .iter()
+        .map(|s| view! { <SectionView section=s.clone() depth=depth + 1 /> }.into_any())
+        .collect_view();
+    let embed = (!v.offline).then(|| {
+        view! {
+            <EmbedCode target=EmbedTarget::Section(section.id.clone()) title=section.heading() />
+        }
+    });
+    view! {
+        <details class=format!("sec depth-{depth}") id=section.id.clone() open=true>
+            <summary>{heading}</summary>
+            <div class="sec-body">
+                {body}
+                // After the section's own text, before its subsections: a
+                // run-in heading and its paragraph stay together.
+                <div class="sec-tools">
+                    <CopyLink id=section.id.clone() />
+                    {embed}
+                </div>
+                {subs}
+            </div>
+        </details>
+    }
+}
+
+/// `h2` for parts, `h3` for subsections, `h4` below that.
+fn heading(depth: usize, id: String, number: String, title: String) -> AnyView {
+    let inner = view! {
+        <span class="num">{number}</span>
+        <span class="title">{title}</span>
+    };
+    match depth {
+        0 => view! { <h2 id=id>{inner}</h2> }.into_any(),
+        1 => view! { <h3 id=id>{inner}</h3> }.into_any(),
+        _ => view! { <h4 id=id>{inner}</h4> }.into_any(),
+    }
+}
+
+fn blocks_view(blocks: &[Block]) -> AnyView {
+    blocks
+        .iter()
+        .map(|b| block_view(b.clone()))
+        .collect_view()
+        .into_any()
+}
+
+fn block_view(block: Block) -> AnyView {
+    match block {
+        Block::Paragraph { id, text } => view! { <p id=id class="para">{text}</p> }.into_any(),
+        Block::Note { id, text } => view! { <p id=id class="note">{text}</p> }.into_any(),
+        Block::List { id, ordered, items } => {
+            let lis = items
+                .into_iter()
+                .map(|i| view! { <li>{i}</li> })
+                .collect_view();
+            if ordered {
+                view! { <ol id=id class="list">{lis}</ol> }.into_any()
+            } else {
+                view! { <ul id=id class="list">{lis}</ul> }.into_any()
+            }
+        }
+        Block::Figures { id, figures } => {
+            view! { <FigureCards id=id figures=figures /> }.into_any()
+        }
+        Block::Chart { chart } => {
+            let v = expect_context::<Viewer>();
+            match v.report.chart(&chart) {
+                Some(c) => view! { <ChartFigure chart=c.clone() /> }.into_any(),
+                None => ().into_any(),
+            }
+        }
+        Block::Table(t) => super::table::table_view(t),
+    }
+}
