@@ -134,12 +134,16 @@ size-check: viewer
 # saved under fuzz/artifacts/.
 CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS       ?= 120
-FUZZ_TARGETS       := report_json import_text chart_render
+FUZZ_TARGETS       := report_json import_text import_file chart_sheet chart_render
 FUZZ_ARGS_report_json := -dict=fuzz/report.dict -max_len=65536
 FUZZ_ARGS_import_text := -max_len=16384
+FUZZ_ARGS_import_file := -max_len=65536
+FUZZ_ARGS_chart_sheet := -max_len=4096
 FUZZ_ARGS_chart_render := -max_len=4096
 FUZZ_SEEDS_report_json := public/reports tests/fixtures/valid tests/fixtures/invalid
 FUZZ_SEEDS_import_text := fuzz/seeds/import_text tests/fixtures/source tests/fixtures/import
+FUZZ_SEEDS_import_file := tests/fixtures/import tests/fixtures/source
+FUZZ_SEEDS_chart_sheet := tests/fixtures/source
 # chart_render reads its input as arbitrary series: it starts from nothing.
 FUZZ_SEEDS_chart_render :=
 
@@ -153,6 +157,8 @@ fuzz:
 	  case $$t in \
 	    report_json) args="$(FUZZ_ARGS_report_json)"; seeds="$(FUZZ_SEEDS_report_json)";; \
 	    import_text) args="$(FUZZ_ARGS_import_text)"; seeds="$(FUZZ_SEEDS_import_text)";; \
+	    import_file) args="$(FUZZ_ARGS_import_file)"; seeds="$(FUZZ_SEEDS_import_file)";; \
+	    chart_sheet) args="$(FUZZ_ARGS_chart_sheet)"; seeds="$(FUZZ_SEEDS_chart_sheet)";; \
 	    chart_render) args="$(FUZZ_ARGS_chart_render)"; seeds="$(FUZZ_SEEDS_chart_render)";; \
 	  esac; \
 	  cargo fuzz run -s none -a $$t target/fuzz-corpus/$$t $$seeds -- \

@@ -34,5 +34,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = index.search("行政", 12);
         let _ = index.search("a", 12);
     }
-    let _ = report_cli::site::prerender(&report, report_cli::site::PageKind::Hosted);
+    for lang in [Lang::Zh, Lang::En] {
+        let _ = report_cli::site::prerender(&report, lang, report_cli::site::PageKind::Hosted);
+    }
 });

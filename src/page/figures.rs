@@ -108,6 +108,26 @@ pub fn SourceLine(
             }
             .into_any()
         }
+        Provenance::TableCell {
+            table,
+            row,
+            column,
+            quote,
+        } => {
+            let place = v
+                .map(|v| v.report.cell_place(&table, row, column, lang))
+                .unwrap_or_default();
+            view! {
+                <p class="source">
+                    <span class="label">{lang.pick("本报告", "This report")}</span>
+                    " "
+                    <a href=format!("#{table}")>{place}</a>
+                    ":"
+                    <q lang="zh-CN">{quote}</q>
+                </p>
+            }
+            .into_any()
+        }
         Provenance::External {
             url,
             publisher,

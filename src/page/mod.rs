@@ -13,6 +13,7 @@ mod embed;
 mod figures;
 mod report;
 mod search;
+mod table;
 
 use std::sync::Arc;
 

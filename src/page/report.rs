@@ -4,11 +4,11 @@
 //! style sheet recolours them for the other themes), no search.
 
 use leptos::prelude::*;
-use report_format::{Block, Lang, Section, Table, TextSize, Theme};
+use report_format::{Block, Lang, Section, TextSize, Theme};
 
 use super::chart::ChartFigure;
 use super::embed::EmbedCode;
-use super::figures::{CopyLink, FigureCards, SourceLine};
+use super::figures::{CopyLink, FigureCards};
 use super::search::SearchBox;
 use super::Viewer;
 use crate::embed::EmbedTarget;
@@ -103,6 +103,7 @@ fn PrintBlock() -> impl IntoView {
                 {row(lang.pick("标题", "Title"), Some(m.title.clone()))}
                 {row(lang.pick("发布日期", "Published"), m.published.clone())}
                 {row(lang.pick("文号", "Document number"), m.document_number.clone())}
+                {row(lang.pick("索引号", "Index number"), m.index_number.clone())}
                 {row(lang.pick("原文地址", "Official address"), m.canonical_url.clone())}
                 <div class="print-date">
                     <dt>{lang.pick("打印日期", "Printed on")}</dt>
@@ -350,46 +351,6 @@ fn block_view(block: Block) -> AnyView {
                 None => ().into_any(),
             }
         }
-        Block::Table(t) => table_view(t),
+        Block::Table(t) => super::table::table_view(t),
     }
-}
-
-fn table_view(t: Table) -> AnyView {
-    let v = expect_context::<Viewer>();
-    let head = t
-        .columns
-        .iter()
-        .map(|c| view! { <th scope="col">{c.clone()}</th> })
-        .collect_view();
-    let rows = t
-        .rows
-        .iter()
-        .map(|r| {
-            let cells = r
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    if i == 0 {
-                        view! { <th scope="row">{c.clone()}</th> }.into_any()
-                    } else {
-                        view! { <td>{c.clone()}</td> }.into_any()
-                    }
-                })
-                .collect_view();
-            view! { <tr>{cells}</tr> }
-        })
-        .collect_view();
-    view! {
-        <div class="table-wrap" id=t.id.clone()>
-            <table>
-                <caption>{t.caption.clone()}</caption>
-                <thead>
-                    <tr>{head}</tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-            <SourceLine source=t.source.clone() lang=v.lang />
-        </div>
-    }
-    .into_any()
 }

@@ -112,8 +112,15 @@ fn importing_another_shape() {
     assert!(problems(&r).is_empty(), "{:?}", problems(&r));
     assert_eq!(r.meta.title, "某县2025年政务公开工作情况报告");
     assert_eq!(r.meta.published.as_deref(), Some("2026-01-15"));
-    assert_eq!(r.meta.issuer, import::NOT_STATED, "not guessed");
-    assert!(imp.warnings.iter().any(|w| w.contains("--issuer")));
+    // Read from the sign-off, and said so: a warning with the option that
+    // corrects it, and the note the viewer shows.
+    assert_eq!(r.meta.issuer, "某县人民政府");
+    assert!(imp
+        .warnings
+        .iter()
+        .any(|w| w.contains("落款") && w.contains("--issuer")));
+    assert!(r.meta.note.as_deref().unwrap().contains("按落款填写"));
+    assert_eq!(r.meta.region, "某县", "inferred from the title");
     assert!(imp.warnings.iter().any(|w| w.contains("打印本页")));
     let s = structure(&r.sections);
     let heads: Vec<(&str, &str)> = s.iter().map(|x| (x.1.as_str(), x.2.as_str())).collect();

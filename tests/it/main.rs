@@ -6,6 +6,8 @@
 mod authoring;
 mod bundled;
 mod extreme;
+mod import;
+mod import_fixtures;
 mod layers;
 mod prerender;
 mod validation;

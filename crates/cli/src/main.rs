@@ -1,7 +1,7 @@
 //! `report`: the authoring and publishing tool for the report viewer.
 //!
 //! From an author's file to a published site: `report import`, `report
-//! validate`, `report build`. Each subcommand lives in `cmd/`; exit codes
+//! chart add`, `report validate`, `report build`. Each subcommand lives in `cmd/`; exit codes
 //! are 0 done, 1 invalid input, 2 unreadable input or a failure.
 
 use std::process::ExitCode;
@@ -23,6 +23,7 @@ enum Command {
     Schema,
     Validate(cmd::validate::Validate),
     Import(cmd::import::Import),
+    Chart(cmd::chart::ChartCmd),
     Build(cmd::build::Build),
     Synth(cmd::synth::Synth),
     Plain(cmd::plain::Plain),
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         Command::Schema => cmd::schema::execute(),
         Command::Validate(a) => cmd::validate::execute(a),
         Command::Import(a) => cmd::import::execute(a),
+        Command::Chart(a) => cmd::chart::execute(a),
         Command::Build(a) => cmd::build::execute(a),
         Command::Synth(a) => cmd::synth::execute(a),
         Command::Plain(a) => cmd::plain::execute(a),

@@ -103,6 +103,13 @@ fn value_cells<'a>(report: &Indexed, v: &'a Value, unit: &'a str, lang: Lang) ->
             lang.pick("本报告", "this report,"),
             report.paragraph_place(paragraph, lang)
         ),
+        Provenance::TableCell {
+            table, row, column, ..
+        } => format!(
+            "{} {}",
+            lang.pick("本报告", "this report,"),
+            report.cell_place(table, *row, *column, lang)
+        ),
         Provenance::External {
             url,
             publisher,

@@ -11,7 +11,7 @@
 use std::ops::Deref;
 
 use crate::order::sorted_indices;
-use crate::report::{Block, Chart, KeyFigure, Report, Section};
+use crate::report::{Block, Chart, KeyFigure, Report, Section, Table};
 
 /// Where a block stands: before the sections, in one, or after them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -319,6 +319,14 @@ impl Indexed {
         }
     }
 
+    /// The table with this id.
+    pub fn table(&self, id: &str) -> Option<&Table> {
+        match self.find(id)? {
+            Found::Block(_, Block::Table(t)) => Some(t),
+            _ => None,
+        }
+    }
+
     /// The text of the paragraph with this id.
     pub fn paragraph_text(&self, id: &str) -> Option<&str> {
         match self.find(id)? {
@@ -405,6 +413,7 @@ mod tests {
                 language: "zh-CN".into(),
                 canonical_url: None,
                 document_number: None,
+                index_number: None,
                 note: None,
             },
             preamble: vec![para("p0")],

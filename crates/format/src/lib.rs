@@ -16,6 +16,8 @@ mod objects;
 mod order;
 mod points;
 pub mod problem;
+#[cfg(feature = "authoring")]
+mod problem_authoring;
 mod report;
 pub mod search;
 pub mod settings;
@@ -32,13 +34,13 @@ pub use order::{repeats, sorted_indices};
 pub use points::{category_order, category_points, chart_points, distinct_sources, Categories};
 pub use problem::{Code, Problem};
 pub use report::{
-    Block, Chart, ChartKind, KeyFigure, Meta, Point, Report, Section, Series, Table, ViewerConfig,
-    FORMAT_VERSION,
+    Block, Chart, ChartKind, HeaderCell, KeyFigure, Meta, Point, Report, Section, Series, Table,
+    ViewerConfig, FORMAT_VERSION,
 };
 pub use settings::{Lang, TextSize, Theme};
 pub use validate::{
     is_http_url, is_origin, is_valid_id, validate, MAX_ABS_VALUE, MAX_CATEGORIES_PER_CHART,
     MAX_POINTS_PER_SERIES, MAX_SECTION_DEPTH, MAX_SERIES_PER_CHART,
 };
-pub use value::{format_number, Provenance, Qualifier, Value};
+pub use value::{format_number, printed_numbers, same_number, Provenance, Qualifier, Value};
 pub use wording::{chart_summary, point_text};

@@ -72,11 +72,64 @@ pub enum Code {
     UnknownCategory,
     /// Two points of one series in one category.
     DuplicatePoint,
+    /// A source naming a table that does not exist.
+    DanglingTable,
+    /// A source naming a cell its table does not have.
+    NoSuchCell,
+    /// A cell that does not hold the quote or the value read from it.
+    CellMismatch,
+    /// Table heading rows that do not cover the columns exactly.
+    BadHeader,
+    /// An input file with nothing in it.
+    #[cfg(feature = "authoring")]
+    EmptyFile,
+    /// A Word 97–2003 (`.doc`) or WPS binary document.
+    #[cfg(feature = "authoring")]
+    OldWord,
+    /// A PDF given to the importer.
+    #[cfg(feature = "authoring")]
+    PdfFile,
+    /// An image given to the importer.
+    #[cfg(feature = "authoring")]
+    ImageFile,
+    /// A zip archive that is not a Word document.
+    #[cfg(feature = "authoring")]
+    NotDocx,
+    /// A Word document whose parts cannot be read.
+    #[cfg(feature = "authoring")]
+    BrokenDocx,
+    /// A spreadsheet given to the importer.
+    #[cfg(feature = "authoring")]
+    SpreadsheetFile,
+    /// A file that is none of the kinds the importer reads.
+    #[cfg(feature = "authoring")]
+    UnknownFile,
+    /// A spreadsheet that cannot be read.
+    #[cfg(feature = "authoring")]
+    BadSpreadsheet,
+    /// A sheet name the spreadsheet does not have.
+    #[cfg(feature = "authoring")]
+    NoSheet,
+    /// A sheet with no categories or no values.
+    #[cfg(feature = "authoring")]
+    EmptySheet,
+    /// Text in a cell of a value column.
+    #[cfg(feature = "authoring")]
+    NotANumber,
+    /// A data row without its category.
+    #[cfg(feature = "authoring")]
+    NoCategory,
+    /// A chart from a spreadsheet with no source for its numbers.
+    #[cfg(feature = "authoring")]
+    NoSource,
+    /// A chart from a spreadsheet whose unit is not known.
+    #[cfg(feature = "authoring")]
+    NoUnit,
 }
 
 impl Code {
     /// Every code, for tests and documentation.
-    pub const ALL: [Code; 30] = [
+    pub const ALL: [Code; 34] = [
         Code::Missing,
         Code::TooLarge,
         Code::JsonSyntax,
@@ -107,6 +160,32 @@ impl Code {
         Code::UnitMismatch,
         Code::UnknownCategory,
         Code::DuplicatePoint,
+        Code::DanglingTable,
+        Code::NoSuchCell,
+        Code::CellMismatch,
+        Code::BadHeader,
+    ];
+
+    /// The codes only the authoring tool meets (files it cannot import,
+    /// spreadsheets): behind the `authoring` feature, so that their words
+    /// never reach the viewer's WASM.
+    #[cfg(feature = "authoring")]
+    pub const AUTHORING: [Code; 15] = [
+        Code::EmptyFile,
+        Code::OldWord,
+        Code::PdfFile,
+        Code::ImageFile,
+        Code::NotDocx,
+        Code::BrokenDocx,
+        Code::SpreadsheetFile,
+        Code::UnknownFile,
+        Code::BadSpreadsheet,
+        Code::NoSheet,
+        Code::EmptySheet,
+        Code::NotANumber,
+        Code::NoCategory,
+        Code::NoSource,
+        Code::NoUnit,
     ];
 
     /// The stable name, e.g. `duplicate-id`.
@@ -117,7 +196,7 @@ impl Code {
     /// The name, then what is wrong in Chinese and in English, then how to
     /// fix it in Chinese and in English. `{0}`, `{1}`, … stand for the
     /// arguments a problem is made with.
-    fn messages(self) -> [&'static str; 5] {
+    pub(crate) fn messages(self) -> [&'static str; 5] {
         use Code::*;
         match self {
             Missing => [
@@ -330,6 +409,36 @@ impl Code {
                 "每个分类最多一个数据点",
                 "give each category at most one point",
             ],
+            DanglingTable => [
+                "dangling-table",
+                "出处指向的表格“{0}”不存在",
+                "the source names table “{0}”, which does not exist",
+                "填写数字所在表格的标识",
+                "name the id of the table the number was read from",
+            ],
+            NoSuchCell => [
+                "no-such-cell",
+                "表格“{0}”没有 row {1}、column {2} 这一格",
+                "table “{0}” has no cell at row {1}, column {2}",
+                "row 和 column 从0数起:row 数表体的行(不含表头),column 数列",
+                "row and column count from 0: row among the body rows (headings excluded), column among the columns",
+            ],
+            CellMismatch => [
+                "cell-mismatch",
+                "表格“{0}”row {1}、column {2} 一格写作“{3}”,其中没有“{4}”",
+                "the cell at row {1}, column {2} of table “{0}” reads “{3}”, which does not hold “{4}”",
+                "引文须与格中文字逐字一致,数值须是格中印出的数字",
+                "quote the cell's words exactly, and give the number printed in it",
+            ],
+            BadHeader => [
+                "bad-header",
+                "表头第{0}行的格与表格的{1}列对不齐",
+                "heading row {0} does not cover the table's {1} columns exactly once",
+                "调整 colspan 和 rowspan,使每个表头行(连同上方跨行的格)恰好覆盖每一列一次",
+                "set colspan and rowspan so that each heading row, with cells reaching down from above, covers every column once",
+            ],
+            #[cfg(feature = "authoring")]
+            _ => self.authoring_messages(),
         }
     }
 }
@@ -416,11 +525,15 @@ mod tests {
 
     #[test]
     fn every_code_has_a_unique_name_and_all_its_words() {
-        let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+        #[cfg(not(feature = "authoring"))]
+        let all = Code::ALL.to_vec();
+        #[cfg(feature = "authoring")]
+        let all = [Code::ALL.as_slice(), Code::AUTHORING.as_slice()].concat();
+        let mut names: Vec<&str> = all.iter().map(|c| c.name()).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), Code::ALL.len());
-        for c in Code::ALL {
+        assert_eq!(names.len(), all.len());
+        for c in all {
             assert!(c.messages().iter().all(|m| !m.trim().is_empty()), "{c:?}");
             assert!(
                 c.messages()[1]

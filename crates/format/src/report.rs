@@ -90,8 +90,12 @@ pub struct Meta {
     /// The official document number (文号), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_number: Option<String>,
+    /// The index number (索引号) government information disclosure pages
+    /// give a document, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_number: Option<String>,
     /// Where the title or other metadata came from, when the text itself
-    /// does not carry it.
+    /// does not carry it, and what was inferred (an importer says so here).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -180,6 +184,7 @@ pub struct RawBlock {
     chart: Option<String>,
     caption: Option<String>,
     columns: Option<Vec<String>>,
+    header: Option<Vec<Vec<HeaderCell>>>,
     rows: Option<Vec<Vec<String>>>,
     source: Option<Provenance>,
 }
@@ -235,6 +240,7 @@ impl Block {
             ("chart", r.chart.is_some()),
             ("caption", r.caption.is_some()),
             ("columns", r.columns.is_some()),
+            ("header", r.header.is_some()),
             ("rows", r.rows.is_some()),
             ("source", r.source.is_some()),
         ];
@@ -243,7 +249,7 @@ impl Block {
             "list" => &["id", "ordered", "items"],
             "figures" => &["id", "figures"],
             "chart" => &["chart"],
-            "table" => &["id", "caption", "columns", "rows", "source"],
+            "table" => &["id", "caption", "columns", "header", "rows", "source"],
             other => {
                 return Err(format!(
                     "unknown block type `{other}`, expected one of `paragraph`, `list`, `figures`, `chart`, `table`, `note`"
@@ -276,8 +282,9 @@ impl Block {
                 id: need(r.id, "id", k)?,
                 caption: need(r.caption, "caption", k)?,
                 columns: need(r.columns, "columns", k)?,
+                header: r.header.unwrap_or_default(),
                 rows: need(r.rows, "rows", k)?,
-                source: need(r.source, "source", k)?,
+                source: r.source,
             }),
         })
     }
@@ -298,21 +305,115 @@ impl Block {
     }
 }
 
-/// A table with a caption, a header row and text cells.
+/// A table with a caption, column headings and text cells.
+///
+/// A table whose headings are printed in several rows, with cells merged
+/// across columns or rows (`案件数量` over `2022年` and `2023年`), keeps
+/// them in `header` as printed; `columns` then holds each column's
+/// headings from top to bottom, joined by a space, for CSV, search and
+/// sources. Merged cells of the body are written into each cell they cover.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     /// Stable id.
     pub id: String,
-    /// The caption.
+    /// The caption, e.g. `表1 2022—2024年行政案件情况`.
     pub caption: String,
-    /// Column headings.
+    /// Column headings, one per column.
     pub columns: Vec<String>,
+    /// The heading rows as printed, top first, when there is more than one
+    /// or a heading cell spans several columns; every row covers each
+    /// column exactly once (a cell from a row above may cover it by its
+    /// `rowspan`). Empty: `columns` is the one heading row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<Vec<HeaderCell>>,
     /// Rows of cells; each row has as many cells as there are columns.
     pub rows: Vec<Vec<String>>,
-    /// Where the table's content came from.
-    pub source: Provenance,
+    /// Where the table's content came from, when it is not the report's
+    /// own text (a table the report prints needs none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Provenance>,
+}
+
+/// One heading cell of a table's `header`, as printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HeaderCell {
+    /// The heading's text.
+    pub text: String,
+    /// How many columns it spans (1 when absent).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub colspan: u32,
+    /// How many heading rows it spans (1 when absent).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub rowspan: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+impl Table {
+    /// The first column of each heading cell in `header`, row by row; or
+    /// the first heading row (counted from 0) whose cells do not cover
+    /// the table's columns exactly once, with those from the rows above.
+    pub fn header_columns(&self) -> Result<Vec<Vec<usize>>, usize> {
+        let (n, h) = (self.columns.len(), self.header.len());
+        let mut taken = vec![vec![false; n]; h];
+        let mut out = Vec::with_capacity(h);
+        for (r, row) in self.header.iter().enumerate() {
+            let mut at = 0;
+            let mut starts = Vec::with_capacity(row.len());
+            for cell in row {
+                while at < n && taken[r][at] {
+                    at += 1;
+                }
+                let (w, d) = (cell.colspan as usize, cell.rowspan as usize);
+                if w == 0 || d == 0 || at + w > n || r + d > h {
+                    return Err(r);
+                }
+                for line in &mut taken[r..r + d] {
+                    for slot in &mut line[at..at + w] {
+                        if *slot {
+                            return Err(r);
+                        }
+                        *slot = true;
+                    }
+                }
+                starts.push(at);
+                at += w;
+            }
+            if taken[r].iter().any(|t| !t) {
+                return Err(r);
+            }
+            out.push(starts);
+        }
+        Ok(out)
+    }
+
+    /// A short name for the table as a reader finds it: the caption's
+    /// number (`表1`) when it opens with one, else the whole caption.
+    pub fn name(&self) -> &str {
+        let c = self.caption.trim();
+        let Some(rest) = c.strip_prefix('表') else {
+            return c;
+        };
+        let digits = rest
+            .char_indices()
+            .find(|&(_, ch)| !(ch.is_ascii_digit() || "一二三四五六七八九十-.".contains(ch)))
+            .map_or(rest.len(), |(i, _)| i);
+        if digits == 0 {
+            c
+        } else {
+            &c[..'表'.len_utf8() + digits]
+        }
+    }
 }
 
 /// A headline number shown as a card.

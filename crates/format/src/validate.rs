@@ -12,7 +12,10 @@ use crate::order::repeats;
 use crate::points::Categories;
 use crate::problem::{Code, Problem};
 use crate::report::{Block, Chart, Section, FORMAT_VERSION};
-use crate::value::{Provenance, Qualifier, Value};
+use crate::value::{printed_numbers, same_number, Provenance, Qualifier, Value};
+
+/// A table cell a value names: table id, row, column, quote.
+type Cell<'q> = (&'q str, u32, u32, &'q str);
 
 /// Sections may nest at most this deep (parts are depth 1).
 pub const MAX_SECTION_DEPTH: usize = 8;
@@ -81,6 +84,49 @@ impl<'a> Checker<'a> {
             _ => {}
         }
         self.provenance(&format!("{pointer}/source"), &v.source);
+        if let Provenance::TableCell {
+            table,
+            row,
+            column,
+            quote,
+        } = &v.source
+        {
+            self.cell_value(pointer, v, (table, *row, *column, quote));
+        }
+    }
+
+    /// A value read from a table cell must be a number printed in the
+    /// quoted words (both ends of a range). A derived value is not printed,
+    /// so only its quote is checked.
+    fn cell_value(&mut self, pointer: &str, v: &Value, (table, row, column, quote): Cell<'_>) {
+        let printed = printed_numbers(quote);
+        let holds = |n: f64| printed.iter().any(|&p| same_number(p, n));
+        let ok = match v.qualifier {
+            Qualifier::Derived { .. } => true,
+            Qualifier::Range { high } => holds(v.value) && holds(high),
+            _ => holds(v.value),
+        };
+        if !ok
+            && self
+                .cell_text(table, row, column)
+                .is_some_and(|t| t.contains(quote))
+        {
+            let number = v.number_text(crate::settings::Lang::Zh);
+            self.push(
+                Code::CellMismatch,
+                format!("{pointer}/value"),
+                &[table, &row.to_string(), &column.to_string(), quote, &number],
+            );
+        }
+    }
+
+    fn cell_text(&self, table: &str, row: u32, column: u32) -> Option<&'a str> {
+        let t = self.report.table(table)?;
+        let cells = t.rows.get(row as usize)?;
+        (t.columns.len() > column as usize)
+            .then(|| cells.get(column as usize))
+            .flatten()
+            .map(String::as_str)
     }
 
     fn provenance(&mut self, pointer: &str, p: &'a Provenance) {
@@ -101,6 +147,34 @@ impl<'a> Checker<'a> {
                         &[quote, paragraph],
                     ),
                     Some(_) => {}
+                }
+            }
+            Provenance::TableCell {
+                table,
+                row,
+                column,
+                quote,
+            } => {
+                if quote.trim().is_empty() {
+                    return self.empty(format!("{pointer}/quote"), "引文", "quote");
+                }
+                let (r, c) = (row.to_string(), column.to_string());
+                match (
+                    self.report.table(table),
+                    self.cell_text(table, *row, *column),
+                ) {
+                    (None, _) => {
+                        self.push(Code::DanglingTable, format!("{pointer}/table"), &[table])
+                    }
+                    (Some(_), None) => {
+                        self.push(Code::NoSuchCell, format!("{pointer}/row"), &[table, &r, &c])
+                    }
+                    (Some(_), Some(text)) if !text.contains(quote.as_str()) => self.push(
+                        Code::CellMismatch,
+                        format!("{pointer}/quote"),
+                        &[table, &r, &c, text, quote],
+                    ),
+                    _ => {}
                 }
             }
             Provenance::External {
@@ -179,6 +253,14 @@ impl<'a> Checker<'a> {
                     if t.caption.trim().is_empty() {
                         self.empty(format!("{here}/caption"), "表格标题", "table caption");
                     }
+                    if let Err(r) = t.header_columns() {
+                        let n = t.columns.len().to_string();
+                        self.push(
+                            Code::BadHeader,
+                            format!("{here}/header/{r}"),
+                            &[&(r + 1).to_string(), &n],
+                        );
+                    }
                     for (r, row) in t.rows.iter().enumerate() {
                         if row.len() != t.columns.len() {
                             self.push(
@@ -192,7 +274,9 @@ impl<'a> Checker<'a> {
                             );
                         }
                     }
-                    self.provenance(&format!("{here}/source"), &t.source);
+                    if let Some(source) = &t.source {
+                        self.provenance(&format!("{here}/source"), source);
+                    }
                 }
             }
         }

@@ -70,6 +70,18 @@ pub enum Provenance {
         /// The words the number was read from, exactly as in the paragraph.
         quote: String,
     },
+    /// Read from a cell of a table of this report.
+    TableCell {
+        /// The table's id.
+        table: String,
+        /// The row, counted from 0 among the table's `rows` (headings
+        /// are not rows).
+        row: u32,
+        /// The column, counted from 0 among the table's `columns`.
+        column: u32,
+        /// The cell's words the number was read from, exactly as printed.
+        quote: String,
+    },
     /// Read from another public source.
     External {
         /// The source's address (`http:` or `https:` only).
@@ -148,6 +160,9 @@ impl TryFrom<RawQualifier> for Qualifier {
 pub struct RawProvenance {
     kind: String,
     paragraph: Option<String>,
+    table: Option<String>,
+    row: Option<u32>,
+    column: Option<u32>,
     quote: Option<String>,
     url: Option<String>,
     publisher: Option<String>,
@@ -167,6 +182,9 @@ impl TryFrom<RawProvenance> for Provenance {
         let k = r.kind.as_str();
         let present = [
             ("paragraph", r.paragraph.is_some()),
+            ("table", r.table.is_some()),
+            ("row", r.row.is_some()),
+            ("column", r.column.is_some()),
             ("url", r.url.is_some()),
             ("publisher", r.publisher.is_some()),
             ("note", r.note.is_some()),
@@ -176,6 +194,15 @@ impl TryFrom<RawProvenance> for Provenance {
                 only(&present, &["paragraph"], k)?;
                 Ok(Provenance::Paragraph {
                     paragraph: need(r.paragraph, "paragraph", k)?,
+                    quote: need(r.quote, "quote", k)?,
+                })
+            }
+            "table_cell" => {
+                only(&present, &["table", "row", "column"], k)?;
+                Ok(Provenance::TableCell {
+                    table: need(r.table, "table", k)?,
+                    row: need(r.row, "row", k)?,
+                    column: need(r.column, "column", k)?,
                     quote: need(r.quote, "quote", k)?,
                 })
             }
@@ -189,7 +216,7 @@ impl TryFrom<RawProvenance> for Provenance {
                 })
             }
             other => Err(format!(
-                "unknown source kind `{other}`, expected `paragraph` or `external`"
+                "unknown source kind `{other}`, expected `paragraph`, `table_cell` or `external`"
             )),
         }
     }
@@ -199,9 +226,72 @@ impl Provenance {
     /// The quoted words.
     pub fn quote(&self) -> &str {
         match self {
-            Provenance::Paragraph { quote, .. } | Provenance::External { quote, .. } => quote,
+            Provenance::Paragraph { quote, .. }
+            | Provenance::TableCell { quote, .. }
+            | Provenance::External { quote, .. } => quote,
         }
     }
+}
+
+/// The numbers printed in `text`, in order: runs of digits (half or full
+/// width) with a decimal part and thousands commas, negative after a
+/// minus sign that follows no digit, times 10,000 or 100,000,000 when `万`
+/// or `亿` follows. `2.1万余名` holds 21000, `2~3个月` holds 2 and 3.
+// Integer arithmetic and one division: parsing an `f64` would link core's
+// float parser into the WASM (about 12 KB).
+pub fn printed_numbers(text: &str) -> Vec<f64> {
+    const TENS: [f64; 16] = [
+        1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u64 - '0' as u64),
+        '０'..='９' => Some(c as u64 - '０' as u64),
+        _ => None,
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if digit(chars[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let negative = i > 0
+            && matches!(chars[i - 1], '-' | '−' | '－')
+            && (i < 2 || digit(chars[i - 2]).is_none());
+        let (mut mantissa, mut scale, mut fraction) = (0u64, 0usize, false);
+        while let Some(&c) = chars.get(i) {
+            let next_is_digit = chars.get(i + 1).is_some_and(|&n| digit(n).is_some());
+            if let Some(d) = digit(c) {
+                // Digits past what a double holds exactly are dropped.
+                if mantissa < 100_000_000_000_000_000 && scale < TENS.len() - 1 {
+                    mantissa = mantissa * 10 + d;
+                    scale += usize::from(fraction);
+                } else if !fraction {
+                    mantissa = u64::MAX;
+                }
+            } else if matches!(c, '.' | '．') && !fraction && next_is_digit {
+                fraction = true;
+            } else if c != ',' || fraction || !next_is_digit {
+                break;
+            }
+            i += 1;
+        }
+        let mut v = mantissa as f64 / TENS[scale];
+        match chars.get(i) {
+            Some('万') => v *= 1e4,
+            Some('亿') => v *= 1e8,
+            _ => {}
+        }
+        out.push(if negative { -v } else { v });
+    }
+    out
+}
+
+/// Whether two numbers are the same printed number (up to the rounding of
+/// a decimal fraction in binary).
+pub fn same_number(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
 /// Formats a plain number: no trailing zeros, at most two decimals.
@@ -371,6 +461,22 @@ mod tests {
         assert_eq!(format_number(-1e15, Lang::Zh), "-100000000000万");
         assert_eq!(format_number(1e300, Lang::En), 1e300.to_string());
         assert_eq!(format_number(f64::NAN, Lang::En), "NaN");
+    }
+
+    #[test]
+    fn reads_printed_numbers() {
+        assert_eq!(printed_numbers("2.1万余名"), [21000.0]);
+        assert_eq!(printed_numbers("2~3个月"), [2.0, 3.0]);
+        assert_eq!(printed_numbers("2-3"), [2.0, 3.0]);
+        assert_eq!(printed_numbers("1,234.5件,-7"), [1234.5, -7.0]);
+        assert_eq!(printed_numbers("１６６６件"), [1666.0]);
+        assert_eq!(printed_numbers("37.50%"), [37.5]);
+        assert_eq!(printed_numbers("第3.页"), [3.0]);
+        assert_eq!(printed_numbers("无"), Vec::<f64>::new());
+        assert!(same_number(printed_numbers("0.1")[0] * 3.0, 0.3));
+        assert!(!same_number(466.0, 466.5));
+        // Absurdly long digit runs stay finite.
+        assert!(printed_numbers(&"9".repeat(400))[0].is_finite());
     }
 
     #[test]

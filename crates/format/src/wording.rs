@@ -37,6 +37,31 @@ impl Indexed {
     }
 }
 
+impl Indexed {
+    /// Names a table cell for a reader: the table (`表1`), the row's
+    /// label in quotes and the column's heading: `表1 ‘行政诉讼案件’ 2022年`.
+    pub fn cell_place(&self, table: &str, row: u32, column: u32, lang: Lang) -> String {
+        let Some(t) = self.table(table) else {
+            return table.to_string();
+        };
+        let (r, c) = (row as usize, column as usize);
+        let row_label = match t.rows.get(r).and_then(|cells| cells.first()) {
+            Some(label) if c > 0 => format!("\u{2018}{label}\u{2019}"),
+            _ => format!(
+                "{}{}{}",
+                lang.pick("第", "row "),
+                r + 1,
+                lang.pick("行", "")
+            ),
+        };
+        let column = t.columns.get(c).map_or("", String::as_str);
+        match lang {
+            Lang::Zh => format!("{} {row_label} {column}", t.name()),
+            Lang::En => format!("table {}, {row_label}, {column}", t.name()),
+        }
+    }
+}
+
 impl Provenance {
     /// Where the value was read, in one line: `本报告 二、(一)…:“…”` or
     /// `publisher url:“…”(note)`.
@@ -46,6 +71,17 @@ impl Provenance {
                 "{} {}{}“{quote}”",
                 lang.pick("本报告", "this report,"),
                 report.paragraph_place(paragraph, lang),
+                lang.pick("\u{FF1A}", ": ")
+            ),
+            Provenance::TableCell {
+                table,
+                row,
+                column,
+                quote,
+            } => format!(
+                "{} {}{}“{quote}”",
+                lang.pick("本报告", "this report,"),
+                report.cell_place(table, *row, *column, lang),
                 lang.pick("\u{FF1A}", ": ")
             ),
             Provenance::External {

@@ -1,22 +1,28 @@
-//! `report import`: a plain-text Chinese report, as authors write it in a
-//! word processor, turned into a report in the report format.
+//! `report import`: a Chinese report, as authors write it in Word or WPS,
+//! paste it into a text file or publish it as a web page, turned into a
+//! report in the report format.
 //!
-//! Headings are recognised by their numbering (`第一部分`, `一、`, `(一)` /
-//! `（一）`, `一是`, `1.` / `1、`); the kinds that occur nest in that order.
-//! A heading followed by text on the same line (`(一)标题。正文…`) is a
-//! run-in heading: the title keeps its `。`, the rest is the paragraph.
-//! Paragraphs are kept word for word. Numbers with units become key figures
-//! whose provenance is the words they were read from; `余`/`多`/`以上` make
-//! a lower bound, `以内` an upper bound, `2~3` a range. What the importer
-//! cannot decide (a missing title, issuer or period) it reports as a
-//! warning and writes as "未注明", never as a guess.
+//! Every reader (`text_document` here, `docx`, `html`) gives a
+//! [`Document`]: paragraphs and tables in order. Headings are recognised
+//! by their numbering (`第一部分`, `一、`, `(一)` / `（一）`, `一是`, `1.` /
+//! `1、`); the kinds that occur nest in that order. A heading followed by
+//! text in the same paragraph is a run-in heading: the title ends where
+//! the bold print ends, or else at the first `。`, and the rest is the
+//! paragraph. Paragraphs are kept word for word; numbers with units become
+//! key figures quoting their words (see `figures`); tables become table
+//! blocks, with a chart for each table of numbers (see `tables`, `charts`).
+//! What the importer cannot decide it reports as a warning; what it infers
+//! (a title, period or region) it also records in `meta.note` (see `meta`).
 
 use regex::Regex;
 
-use report_format::{
-    Block, KeyFigure, Meta, Provenance, Qualifier, Report, Section, Value, ViewerConfig,
-    FORMAT_VERSION,
-};
+use report_format::{Block, KeyFigure, Report, Section, ViewerConfig, FORMAT_VERSION};
+
+use super::charts::charts_for;
+use super::figures::extract_figures;
+use super::meta::{self, Found};
+use super::source::{Document, Grid, Item, Para, Unit};
+use super::tables::build_table;
 
 /// Metadata the text may not carry, given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -47,7 +53,7 @@ pub struct Imported {
 }
 
 /// Written where the text and the options do not say.
-pub const NOT_STATED: &str = "未注明";
+pub const NOT_STATED: &str = meta::NOT_STATED;
 
 /// Lines a website adds around a report when it is copied from the page.
 const CHROME: &[&str] = &[
@@ -78,8 +84,9 @@ enum Level {
 
 struct Patterns {
     heading: [(Level, Regex); 5],
-    figure: Regex,
-    date: Regex,
+    chrome: Regex,
+    caption: Regex,
+    unit_line: Regex,
 }
 
 impl Patterns {
@@ -94,14 +101,17 @@ impl Patterns {
                 (Level::Shi, re(&format!(r"^({cn}是)[，,:：]?(.*)$"))),
                 (Level::Arabic, re(r"^(\d{1,2}[.、．])\s*(\D.*)$")),
             ],
-            figure: re(concat!(
-                r"(?P<num>\d+(?:\.\d+)?)",
-                r"(?:\s*(?:~|～|-|—|至)\s*(?P<hi>\d+(?:\.\d+)?))?",
-                r"(?P<mult>万|亿)?(?P<approx>余|多)?",
-                r"(?P<unit>个工作日|工作日|人次|场次|万元|亿元|个月|件|项|个|名|人|期|条|起|家|份|户|元|次|批|所|处|篇|场|天|%)",
-                r"(?P<bound>以上|以内)?"
+            // Controls and counters a page puts around its article.
+            chrome: re(concat!(
+                r"^(?:[【\[]?(?:打印(?:本页)?|关闭(?:窗口|本页)?|返回顶部|收藏|纠错|我要纠错)[】\]]?\s*)+$",
+                r"|^[【\[]?(?:字体|字号)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小",
+                r"|^分享到",
+                r"|^(?:浏览|阅读|访问)(?:次数|量)?\s*[:：]\s*\d*\s*(?:次)?$",
+                r"|^当前位置\s*[:：]",
+                r"|(?:主办单位|承办单位|版权所有|ICP备|网站标识码|公网安备)"
             )),
-            date: re(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+            caption: re(r"^表\s*[0-9一二三四五六七八九十]+(?:[-—.．][0-9]+)?(?:\s|[:：、.．]|$)"),
+            unit_line: re(r"^[(（]?\s*单位\s*[:：]\s*[^\s()（）]{1,8}\s*[)）]?$"),
         }
     }
 
@@ -113,109 +123,191 @@ impl Patterns {
     }
 }
 
-/// A section being built: its level, numbering path and content.
+/// A section being built: its level and content.
 struct Open {
     level: Level,
     section: Section,
 }
 
-/// Imports `text`.
+/// Imports a UTF-8 text: one paragraph per line.
 pub fn import_text(text: &str, opts: &ImportOptions) -> Imported {
-    let pats = Patterns::new();
-    let mut warnings = Vec::new();
-    let mut lines: Vec<(usize, &str)> = text
+    import_document(text_document(text), opts)
+}
+
+/// The lines of a text file as a document.
+pub fn text_document(text: &str) -> Document {
+    let items = text
         .lines()
         .enumerate()
         .map(|(i, l)| {
-            (
-                i + 1,
-                l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'),
-            )
+            let l = l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+            Para::plain(l, i + 1)
         })
-        .filter(|(_, l)| !l.is_empty())
+        .filter(|p| !p.text.is_empty())
+        .map(Item::Para)
         .collect();
-    lines.retain(|(n, l)| {
-        let chrome = CHROME.contains(l);
-        if chrome {
-            warnings.push(format!(
-                "第{n}行“{l}”是网页附带的文字,已略去 / line {n} “{l}” is website chrome, left out"
-            ));
-        }
-        !chrome
-    });
+    Document {
+        items,
+        unit: Unit::Line,
+        ..Document::default()
+    }
+}
 
-    // A title line: short, no sentence punctuation, not numbered.
-    let mut title = opts.title.clone();
-    if let Some((n, first)) = lines.first().copied() {
-        let looks_like_title = first.chars().count() <= 60
-            && !first.contains(['。', '，', ',', '；', ';'])
-            && pats.heading(first).is_none()
-            && (first.ends_with("报告") || first.ends_with("情况") || first.ends_with("总结"));
+/// What the structure pass builds.
+struct Builder<'p> {
+    pats: &'p Patterns,
+    unit: Unit,
+    warnings: Vec<String>,
+    preamble: Vec<Block>,
+    closing: Vec<Block>,
+    stack: Vec<Open>,
+    roots: Vec<Section>,
+    figures: Vec<KeyFigure>,
+    charts: Vec<report_format::Chart>,
+    tables: usize,
+    signed_off: bool,
+    found: Found,
+}
+
+/// Imports a document from any reader.
+pub fn import_document(doc: Document, opts: &ImportOptions) -> Imported {
+    let pats = Patterns::new();
+    let unit = doc.unit;
+    let mut b = Builder {
+        pats: &pats,
+        unit,
+        warnings: doc.warnings,
+        preamble: Vec::new(),
+        closing: Vec::new(),
+        stack: Vec::new(),
+        roots: Vec::new(),
+        figures: Vec::new(),
+        charts: Vec::new(),
+        tables: 0,
+        signed_off: false,
+        found: Found::default(),
+    };
+    let mut items = doc.items;
+    items.retain(|item| match item {
+        Item::Para(p) if CHROME.contains(&p.text.as_str()) || pats.chrome.is_match(&p.text) => {
+            let (zh, en) = unit.at(p.n);
+            b.warnings.push(format!(
+                "{zh}“{l}”是网页附带的文字,已略去 / {en} “{l}” is website chrome, left out",
+                l = p.text
+            ));
+            false
+        }
+        _ => true,
+    });
+    // A title line: the first paragraph, short, not numbered, no
+    // sentence punctuation, and either marked as a title or named like one
+    // (or the title the source states).
+    let stated_title = doc.stated.title.as_ref().map(|t| squash(&t.value));
+    if let Some(Item::Para(first)) = items.first() {
+        let t = first.text.as_str();
+        let named = t.ends_with("报告") || t.ends_with("情况") || t.ends_with("总结");
+        let looks_like_title = t.chars().count() <= 60
+            && !t.contains(['。', '，', ',', '；', ';'])
+            && pats.heading(t).is_none()
+            && (named || first.title_like || stated_title.as_deref() == Some(&squash(t)));
         if looks_like_title {
-            if title.is_none() {
-                title = Some(first.to_string());
-            }
-            lines.remove(0);
-            let _ = n;
+            b.found.title_line = Some(t.to_string());
+            items.remove(0);
         }
     }
-
-    let mut preamble: Vec<Block> = Vec::new();
-    let mut closing: Vec<Block> = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut roots: Vec<Section> = Vec::new();
-    let mut levels_seen: Vec<Level> = Vec::new();
-    let mut signed_off = false;
-    let mut figures: Vec<KeyFigure> = Vec::new();
-    let mut published = opts.published.clone();
-
-    for (n, line) in lines {
-        if signed_off {
-            // After 特此报告: issuer and date lines of the sign-off.
-            if let Some(c) = pats.date.captures(line) {
-                if published.is_none() {
-                    published = Some(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]));
-                    warnings.push(format!(
-                        "发布日期取自落款“{line}” / publication date read from the sign-off “{line}”"
-                    ));
+    let mut pending_caption: Option<String> = None;
+    let mut pending_unit: Option<String> = None;
+    for i in 0..items.len() {
+        match &items[i] {
+            Item::Para(p) => {
+                // A caption (`表1 …`) or unit line (`单位:件`) just before a
+                // table belongs to it.
+                let before_table = |k: usize| matches!(items.get(k), Some(Item::Table(_)));
+                let unit_next = matches!(items.get(i + 1), Some(Item::Para(q)) if pats.unit_line.is_match(&q.text));
+                if pats.caption.is_match(&p.text)
+                    && p.text.chars().count() <= 80
+                    && (before_table(i + 1) || (unit_next && before_table(i + 2)))
+                {
+                    pending_caption = Some(p.text.clone());
+                    continue;
                 }
+                if pats.unit_line.is_match(&p.text) && before_table(i + 1) {
+                    pending_unit = Some(p.text.clone());
+                    continue;
+                }
+                b.para(p);
             }
-            let id = numbered_id("p-closing", closing.len());
-            closing.push(Block::Paragraph {
+            Item::Table(g) => {
+                b.table(g, pending_caption.take(), pending_unit.take());
+            }
+        }
+    }
+    while !b.stack.is_empty() {
+        close(&mut b.stack, &mut b.roots);
+    }
+    if b.roots.is_empty() {
+        b.warnings.push("没有找到任何编号标题(如“一、”“(一)”) / no numbered headings (such as 一、 or (一)) were found".into());
+    }
+    if !b.signed_off {
+        b.warnings
+            .push("没有找到落款“特此报告。” / no sign-off “特此报告。” was found".into());
+    }
+    let meta = meta::resolve(opts, &doc.stated, &b.found, &mut b.warnings);
+    Imported {
+        report: Report {
+            format_version: FORMAT_VERSION,
+            meta,
+            preamble: b.preamble,
+            sections: b.roots,
+            closing: b.closing,
+            figures: b.figures,
+            charts: b.charts,
+            viewer: ViewerConfig::default(),
+        },
+        warnings: b.warnings,
+    }
+}
+
+impl Builder<'_> {
+    fn para(&mut self, p: &Para) {
+        let (n, line) = (p.n, p.text.as_str());
+        if self.signed_off {
+            // After 特此报告: issuer and date lines of the sign-off.
+            self.found.sign_off.push(line.to_string());
+            let id = numbered_id("p-closing", self.closing.len());
+            self.closing.push(Block::Paragraph {
                 id,
                 text: line.to_string(),
             });
-            continue;
+            return;
         }
         if SIGN_OFF.contains(&line) {
-            signed_off = true;
-            let id = numbered_id("p-closing", closing.len());
-            closing.push(Block::Paragraph {
+            self.signed_off = true;
+            let id = numbered_id("p-closing", self.closing.len());
+            self.closing.push(Block::Paragraph {
                 id,
                 text: line.to_string(),
             });
-            continue;
+            return;
         }
-        if let Some((level, number, rest)) = pats.heading(line) {
-            if !levels_seen.contains(&level) {
-                levels_seen.push(level);
-            }
+        if let Some((level, number, rest)) = self.pats.heading(line) {
             // Close sections at this level or deeper.
-            while stack.last().is_some_and(|o| o.level >= level) {
-                close(&mut stack, &mut roots);
+            while self.stack.last().is_some_and(|o| o.level >= level) {
+                close(&mut self.stack, &mut self.roots);
             }
-            let path = match stack.last() {
+            let path = match self.stack.last() {
                 Some(parent) => format!(
                     "{}-{}",
                     parent.section.id.trim_start_matches("part-"),
                     parent.section.sections.len() + 1
                 ),
-                None => format!("{}", roots.len() + 1),
+                None => format!("{}", self.roots.len() + 1),
             };
-            let (title_text, body) = split_run_in(&rest);
+            let (title_text, body) = split_run_in(line, &rest, p.bold);
             if title_text.is_empty() {
-                warnings.push(format!(
-                    "第{n}行的标题“{number}”后没有文字 / line {n}: heading “{number}” has no text"
+                let (zh, en) = self.unit.at(n);
+                self.warnings.push(format!(
+                    "{zh}的标题“{number}”后没有文字 / {en}: heading “{number}” has no text"
                 ));
             }
             let mut section = Section {
@@ -231,12 +323,12 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Imported {
             };
             if let Some(body) = body {
                 let id = format!("p-{path}");
-                add_paragraph(&pats, &mut section.blocks, &mut figures, id, body);
+                add_paragraph(&mut section.blocks, &mut self.figures, id, body);
             }
-            stack.push(Open { level, section });
-            continue;
+            self.stack.push(Open { level, section });
+            return;
         }
-        match stack.last_mut() {
+        match self.stack.last_mut() {
             Some(open) => {
                 let path = open.section.id.trim_start_matches("part-").to_string();
                 let count = open
@@ -247,64 +339,49 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Imported {
                     .count();
                 let id = paragraph_id(&path, count);
                 add_paragraph(
-                    &pats,
                     &mut open.section.blocks,
-                    &mut figures,
+                    &mut self.figures,
                     id,
                     line.to_string(),
                 );
             }
             None => {
-                let id = numbered_id("p-intro", preamble.len());
-                add_paragraph(&pats, &mut preamble, &mut figures, id, line.to_string());
+                let id = numbered_id("p-intro", self.preamble.len());
+                add_paragraph(&mut self.preamble, &mut self.figures, id, line.to_string());
             }
         }
-    }
-    while !stack.is_empty() {
-        close(&mut stack, &mut roots);
-    }
-    if roots.is_empty() {
-        warnings.push("没有找到任何编号标题(如“一、”“(一)”) / no numbered headings (such as 一、 or (一)) were found".into());
-    }
-    if !signed_off {
-        warnings.push("没有找到落款“特此报告。” / no sign-off “特此报告。” was found".into());
     }
 
-    let mut stated = |value: &Option<String>, zh: &str, en: &str, flag: &str| -> String {
-        match value {
-            Some(v) if !v.trim().is_empty() => v.clone(),
-            _ => {
-                warnings.push(format!(
-                    "文中没有{zh},已写作“{NOT_STATED}”,请用 {flag} 指定 / the text does not state the {en}; written as “{NOT_STATED}”, give it with {flag}"
-                ));
-                NOT_STATED.to_string()
+    /// A table block where the text stands, then a chart block for each
+    /// chart its numbers make.
+    fn table(&mut self, grid: &Grid, caption: Option<String>, unit_line: Option<String>) {
+        self.tables += 1;
+        let id = format!("table-{}", self.tables);
+        let built = build_table(grid, &id, caption, unit_line, self.tables);
+        self.warnings.extend(built.warnings);
+        let (charts, warnings) = charts_for(&built.table, built.unit.as_deref());
+        self.warnings.extend(warnings);
+        let container = if self.signed_off {
+            &mut self.closing
+        } else {
+            match self.stack.last_mut() {
+                Some(open) => &mut open.section.blocks,
+                None => &mut self.preamble,
             }
+        };
+        container.push(Block::Table(built.table));
+        for c in charts {
+            container.push(Block::Chart {
+                chart: c.id.clone(),
+            });
+            self.charts.push(c);
         }
-    };
-    let meta = Meta {
-        title: stated(&title, "标题", "title", "--title"),
-        issuer: stated(&opts.issuer, "发布机关", "issuing body", "--issuer"),
-        region: stated(&opts.region, "地区", "region", "--region"),
-        period: stated(&opts.period, "报告期", "period", "--period"),
-        published,
-        language: "zh-CN".into(),
-        canonical_url: opts.canonical_url.clone(),
-        document_number: opts.document_number.clone(),
-        note: None,
-    };
-    Imported {
-        report: Report {
-            format_version: FORMAT_VERSION,
-            meta,
-            preamble,
-            sections: roots,
-            closing,
-            figures,
-            charts: Vec::new(),
-            viewer: ViewerConfig::default(),
-        },
-        warnings,
     }
+}
+
+/// Spaces removed, for comparing titles.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// `p-1-1`, then `p-1-1b`, `p-1-1c`… so ids never collide with those of
@@ -340,8 +417,19 @@ fn close(stack: &mut Vec<Open>, roots: &mut Vec<Section>) {
     }
 }
 
-/// Splits `标题。正文` into the run-in title (with its `。`) and the body.
-fn split_run_in(rest: &str) -> (String, Option<String>) {
+/// Splits a run-in heading `rest` (the line after its numbering)
+/// into its title and the body. Where the source printed the heading bold
+/// (`bold` bytes of the line), the title is the bold part; otherwise it
+/// ends with the first `。`.
+fn split_run_in(line: &str, rest: &str, bold: usize) -> (String, Option<String>) {
+    let after_number = line.len() - rest.len();
+    if bold > after_number && bold < line.len() && line.is_char_boundary(bold) {
+        let title = line[after_number..bold].trim();
+        let body = line[bold..].trim();
+        if !title.is_empty() && !body.is_empty() {
+            return (title.to_string(), Some(body.to_string()));
+        }
+    }
     match rest.find('。') {
         Some(i) if i + '。'.len_utf8() < rest.len() => {
             let (t, b) = rest.split_at(i + '。'.len_utf8());
@@ -352,14 +440,8 @@ fn split_run_in(rest: &str) -> (String, Option<String>) {
 }
 
 /// Adds a paragraph, then a figures block for the numbers found in it.
-fn add_paragraph(
-    pats: &Patterns,
-    blocks: &mut Vec<Block>,
-    figures: &mut Vec<KeyFigure>,
-    id: String,
-    text: String,
-) {
-    let found = extract_figures(pats, &id, &text);
+fn add_paragraph(blocks: &mut Vec<Block>, figures: &mut Vec<KeyFigure>, id: String, text: String) {
+    let found = extract_figures(&id, &text);
     blocks.push(Block::Paragraph {
         id: id.clone(),
         text,
@@ -373,179 +455,9 @@ fn add_paragraph(
     }
 }
 
-const DELIMS: &[char] = &[
-    '，', ',', '。', '；', ';', '：', ':', '、', '“', '”', '(', ')', '（', '）', '《', '》', '！',
-    '？',
-];
-
-/// Numbers with units in `text`, as key figures quoting their clause.
-fn extract_figures(pats: &Patterns, para: &str, text: &str) -> Vec<KeyFigure> {
-    let mut out = Vec::new();
-    for c in pats.figure.captures_iter(text) {
-        let m = c.get(0).expect("a match has a whole");
-        // Part of a longer number or word ("2024年" is excluded by the unit
-        // list; "A1件" or "3.5" after a digit are not figures).
-        if text[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_ascii_alphanumeric() || p == '.')
-        {
-            continue;
-        }
-        let Ok(num) = c["num"].parse::<f64>() else {
-            continue;
-        };
-        let mult = match c.name("mult").map(|m| m.as_str()) {
-            Some("万") => 10_000.0,
-            Some("亿") => 100_000_000.0,
-            _ => 1.0,
-        };
-        let unit = c["unit"].to_string();
-        let qualifier = if let Some(hi) = c.name("hi").and_then(|h| h.as_str().parse::<f64>().ok())
-        {
-            Qualifier::Range { high: hi * mult }
-        } else if let Some(a) = c.name("approx") {
-            Qualifier::LowerBound {
-                marker: a.as_str().to_string(),
-            }
-        } else {
-            match c.name("bound").map(|b| b.as_str()) {
-                Some("以上") => Qualifier::LowerBound {
-                    marker: "以上".into(),
-                },
-                Some("以内") => Qualifier::UpperBound {
-                    marker: "以内".into(),
-                },
-                _ => Qualifier::Exact,
-            }
-        };
-        // The label: the clause before the number, or after the unit when
-        // the number opens its clause ("5项决策事项纳入…").
-        let clause_start = text[..m.start()]
-            .char_indices()
-            .rev()
-            .find(|(_, ch)| DELIMS.contains(ch))
-            .map_or(0, |(i, ch)| i + ch.len_utf8());
-        let before = text[clause_start..m.start()].trim();
-        let (label, quote_start, quote_end) = if before.chars().count() >= 2 {
-            (trim_label(before), clause_start, m.end())
-        } else {
-            let after_end = text[m.end()..]
-                .char_indices()
-                .find(|(_, ch)| DELIMS.contains(ch) && *ch != '、')
-                .map_or(text.len(), |(i, _)| m.end() + i);
-            (
-                text[m.end()..after_end].trim().to_string(),
-                clause_start,
-                after_end,
-            )
-        };
-        let label = if label.is_empty() {
-            "未命名的数字".to_string()
-        } else {
-            label
-        };
-        let quote = text[quote_start..quote_end].trim().to_string();
-        out.push(KeyFigure {
-            id: format!("fig-{}-{}", para.trim_start_matches("p-"), out.len() + 1),
-            label,
-            value: Value {
-                value: num * mult,
-                qualifier,
-                source: Provenance::Paragraph {
-                    paragraph: para.to_string(),
-                    quote,
-                },
-            },
-            unit,
-        });
-    }
-    out
-}
-
-/// Drops linking words at the end of a label ("共", "达", "为").
-fn trim_label(s: &str) -> String {
-    let mut t = s.trim();
-    for suffix in ["达到", "均为", "共计", "共", "达", "为", "约"] {
-        if let Some(r) = t.strip_suffix(suffix) {
-            t = r.trim_end();
-            break;
-        }
-    }
-    for prefix in ["其中", "全年"] {
-        if let Some(r) = t.strip_prefix(prefix) {
-            if r.chars().count() >= 2 {
-                t = r;
-            }
-        }
-    }
-    t.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn figs(text: &str) -> Vec<(String, f64, Qualifier, String, String)> {
-        extract_figures(&Patterns::new(), "p-1", text)
-            .into_iter()
-            .map(|f| {
-                (
-                    f.label,
-                    f.value.value,
-                    f.value.qualifier,
-                    f.unit,
-                    f.value.source.quote().to_string(),
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn reads_numbers_units_and_qualifiers() {
-        let f = figs("出具各类合法性审查意见1666件,合法性审查率达100%。");
-        assert_eq!(f[0].0, "出具各类合法性审查意见");
-        assert_eq!((f[0].1, f[0].3.as_str()), (1666.0, "件"));
-        assert_eq!(f[1].0, "合法性审查率");
-        assert_eq!((f[1].1, f[1].3.as_str()), (100.0, "%"));
-        let f = figs("配齐配强社区网格力量2.1万余名。");
-        assert_eq!(f[0].1, 21000.0);
-        assert_eq!(
-            f[0].2,
-            Qualifier::LowerBound {
-                marker: "余".into()
-            }
-        );
-        assert_eq!(f[0].4, "配齐配强社区网格力量2.1万余名");
-        let f = figs("投产时间平均提前2~3个月,93%以上实现全程网办");
-        assert_eq!(f[0].2, Qualifier::Range { high: 3.0 });
-        assert_eq!(f[0].3, "个月");
-        assert_eq!(
-            f[1].2,
-            Qualifier::LowerBound {
-                marker: "以上".into()
-            }
-        );
-        let f = figs("培训4060人次,开展活动220场次,挽回损失80余万元");
-        assert_eq!((f[0].1, f[0].3.as_str()), (4060.0, "人次"));
-        assert_eq!((f[1].1, f[1].3.as_str()), (220.0, "场次"));
-        assert_eq!((f[2].1, f[2].3.as_str()), (80.0, "万元"));
-        let f = figs("受理申请数量同比2023年增长148%,综合纠错率37%");
-        assert_eq!(f[0].0, "受理申请数量同比2023年增长");
-        assert_eq!(f[0].1, 148.0);
-    }
-
-    #[test]
-    fn skips_years_codes_and_unitless_numbers() {
-        assert!(figs("2024年,在12345政务服务便民热线,“竣工即投产2.0”改革,(2023)").is_empty());
-    }
-
-    #[test]
-    fn labels_numbers_that_open_their_clause() {
-        let f = figs("5项决策事项纳入重大行政决策事项范围,实行目录清单管理。");
-        assert_eq!(f[0].0, "决策事项纳入重大行政决策事项范围");
-        assert_eq!(f[0].4, "5项决策事项纳入重大行政决策事项范围");
-    }
 
     #[test]
     fn nests_the_numbering_kinds_that_occur() {
@@ -566,11 +478,39 @@ mod tests {
         assert_eq!(sub.sections.len(), 2, "一是, 二是");
         assert_eq!(sub.sections[0].sections[0].number, "1.");
         assert_eq!(r.closing.len(), 3);
+        // Inferred, and said so.
+        assert_eq!(r.meta.issuer, "某区人民政府");
+        assert_eq!(r.meta.period, "2025年");
+        assert_eq!(r.meta.region, "某区");
+        let note = r.meta.note.as_deref().unwrap();
+        assert!(note.contains("落款") && note.contains("标题"), "{note}");
         assert!(imp.warnings.iter().any(|w| w.contains("--issuer")));
         assert!(
             report_format::validate(&report_format::Indexed::new(r.clone())).is_empty(),
             "{:?}",
             report_format::validate(&report_format::Indexed::new(r.clone()))
         );
+    }
+
+    #[test]
+    fn a_bold_run_in_heading_ends_where_the_bold_ends() {
+        let line = "（一）坚持依法决策，全面推进科学决策。全年审查文件12件。";
+        let bold = "（一）坚持依法决策，".len();
+        let mut doc = text_document("");
+        doc.items.push(Item::Para(Para {
+            text: line.into(),
+            n: 1,
+            bold,
+            title_like: false,
+        }));
+        let r = import_document(doc, &ImportOptions::default()).report;
+        let s = &r.sections[0];
+        assert_eq!(s.title, "坚持依法决策，");
+        assert!(
+            matches!(&s.blocks[0], Block::Paragraph { text, .. } if text == "全面推进科学决策。全年审查文件12件。")
+        );
+        // Without bold print, the title ends at the first 。.
+        let r = import_text(line, &ImportOptions::default()).report;
+        assert_eq!(r.sections[0].title, "坚持依法决策，全面推进科学决策。");
     }
 }

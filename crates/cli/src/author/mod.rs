@@ -1,10 +1,27 @@
-//! Authoring: turning authors' text into reports, checking reports, and
-//! the report format's JSON Schema. Only the command-line tool uses this
-//! module (feature `cli`).
+//! Authoring: turning authors' files (text, Word, web pages,
+//! spreadsheets) into reports, checking reports, and the report format's
+//! JSON Schema. Only the command-line tool uses this module.
+//!
+//! Reading: `detect` (what a file is, by its content), `docx`, `html`
+//! (also inside `.mhtml`) and plain text each give a `source::Document`;
+//! `import` finds its structure, `figures` its numbers, `tables` and
+//! `charts` its tables and their charts, `meta` its metadata. `sheet`
+//! turns a spreadsheet into a chart for `report chart add`.
 
+pub mod charts;
 pub mod check;
+pub mod detect;
+pub mod docx;
+pub mod docx_styles;
+pub mod figures;
+pub mod html;
+pub mod html_meta;
 pub mod import;
+pub mod meta;
+pub mod sheet;
+pub mod source;
 pub mod synth;
+pub mod tables;
 
 use report_format::Report;
 

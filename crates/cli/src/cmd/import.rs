@@ -1,4 +1,5 @@
-//! `report import`: an author's text file into report JSON.
+//! `report import`: an author's Word file, saved web page or text file
+//! into report JSON.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -6,12 +7,16 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
-use crate::author::import;
+use crate::author::{detect, import};
 
-/// Turn a plain-text (UTF-8) Chinese report into report JSON.
+/// Turn a Chinese report into report JSON: a Word document (.docx, from
+/// Word or WPS), a saved web page (.html, .htm, .mhtml) or text (UTF-8 or
+/// GB18030/GBK), told apart by content. Exit code 2 for a file it cannot
+/// read (.doc, PDF, image, empty), with what to do instead.
 #[derive(Args)]
 pub struct Import {
-    /// The text file.
+    /// The file to import.
+    #[arg(value_name = "FILE")]
     text: PathBuf,
     /// Write the JSON here instead of standard output.
     #[arg(short, long)]
@@ -56,9 +61,17 @@ pub fn execute(args: Import) -> ExitCode {
 /// Imports `text`, prints warnings to standard error and writes the JSON.
 fn run(text: &Path, output: Option<&Path>, opts: &import::ImportOptions) -> anyhow::Result<()> {
     let bytes = std::fs::read(text).with_context(|| format!("reading {}", text.display()))?;
-    let source = String::from_utf8(bytes)
-        .with_context(|| format!("{} is not UTF-8 text; save it as UTF-8", text.display()))?;
-    let imported = import::import_text(&source, opts);
+    let name = text.display().to_string();
+    let doc = detect::read_document(&name, &bytes).map_err(|p| {
+        anyhow::anyhow!(
+            "{} / {}\n  修改建议:{} / How to fix: {}",
+            p.zh,
+            p.en,
+            p.hint_zh,
+            p.hint_en
+        )
+    })?;
+    let imported = import::import_document(doc, opts);
     for w in &imported.warnings {
         eprintln!("warning: {w}");
     }

@@ -6,6 +6,7 @@
 //! failed.
 
 pub mod build;
+pub mod chart;
 pub mod import;
 pub mod plain;
 pub mod schema;

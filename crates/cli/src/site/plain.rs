@@ -81,11 +81,28 @@ fn blocks(out: &mut String, report: &Indexed, blocks: &[Block], lang: Lang) {
                 *out += "</dl>";
             }
             Block::Table(t) => {
-                *out += &format!("<table><caption>{}</caption><tr>", esc(&t.caption));
-                for c in &t.columns {
-                    *out += &format!("<th>{}</th>", esc(c));
+                *out += &format!("<table><caption>{}</caption>", esc(&t.caption));
+                if t.header.is_empty() || t.header_columns().is_err() {
+                    *out += "<tr>";
+                    for c in &t.columns {
+                        *out += &format!("<th scope=\"col\">{}</th>", esc(c));
+                    }
+                    *out += "</tr>";
+                } else {
+                    for row in &t.header {
+                        *out += "<tr>";
+                        for c in row {
+                            let scope = if c.colspan > 1 { "colgroup" } else { "col" };
+                            *out += &format!(
+                                "<th scope=\"{scope}\" colspan=\"{}\" rowspan=\"{}\">{}</th>",
+                                c.colspan,
+                                c.rowspan,
+                                esc(&c.text)
+                            );
+                        }
+                        *out += "</tr>";
+                    }
                 }
-                *out += "</tr>";
                 for r in &t.rows {
                     *out += "<tr>";
                     for c in r {
@@ -94,6 +111,9 @@ fn blocks(out: &mut String, report: &Indexed, blocks: &[Block], lang: Lang) {
                     *out += "</tr>";
                 }
                 *out += "</table>";
+                if let Some(p) = &t.source {
+                    source(out, report, p, lang);
+                }
             }
             Block::Chart { chart, .. } => {
                 let Some(c) = report.chart(chart) else {
@@ -161,7 +181,9 @@ fn source(out: &mut String, report: &Indexed, p: &Provenance, lang: Lang) {
             esc(quote),
             esc(note.as_deref().unwrap_or_default())
         ),
-        Provenance::Paragraph { .. } => esc(&p.describe(report, lang)),
+        Provenance::Paragraph { .. } | Provenance::TableCell { .. } => {
+            esc(&p.describe(report, lang))
+        }
     };
     *out += &format!("<p>{line}</p>");
 }
