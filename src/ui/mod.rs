@@ -76,7 +76,7 @@ pub(crate) fn effect(f: impl FnMut() + 'static) {
 }
 
 /// Id of the `<script type="application/json">` element the report travels in.
-pub const REPORT_ELEMENT_ID: &str = "report";
+pub const REPORT_ELEMENT_ID: &str = report_format::page_ids::REPORT;
 /// Name of the `<meta>` element in which a site's build lists the origins
 /// besides its own that `?report=` may load from.
 pub const REPORT_ORIGINS_META: &str = "report-viewer-origins";
@@ -86,7 +86,7 @@ pub const OFFLINE_FILE: &str = "report.html";
 
 /// Id of the element the viewer mounts into (it holds the static HTML
 /// until then).
-pub const APP_ELEMENT_ID: &str = "app";
+pub const APP_ELEMENT_ID: &str = report_format::page_ids::APP;
 
 /// Starts the viewer in the browser: reads the URL and the report from the
 /// page and replaces the static content of `#app` with the live viewer.

@@ -17,7 +17,7 @@ use super::Viewer;
 use report_format::search::SearchIndex;
 
 /// Id of the search field, which `/` focuses.
-pub const SEARCH_INPUT_ID: &str = "search-q";
+pub const SEARCH_INPUT_ID: &str = report_format::page_ids::SEARCH_INPUT;
 
 /// How many results are listed; the count says how many there are.
 const MAX_LISTED: usize = 20;

@@ -7,6 +7,7 @@ mod authoring;
 mod bundled;
 mod extreme;
 mod layers;
+mod page_ids;
 mod prerender;
 mod validation;
 

@@ -36,6 +36,10 @@ pub enum Code {
     BadId,
     /// An id used twice.
     DuplicateId,
+    /// An id the viewer's page uses for its own elements.
+    ReservedId,
+    /// A control character in report text.
+    ControlCharacter,
     /// A series id used twice in one chart.
     DuplicateSeriesId,
     /// A value beyond the allowed magnitude.
@@ -76,7 +80,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests and documentation.
-    pub const ALL: [Code; 30] = [
+    pub const ALL: [Code; 32] = [
         Code::Missing,
         Code::TooLarge,
         Code::JsonSyntax,
@@ -89,6 +93,8 @@ impl Code {
         Code::Empty,
         Code::BadId,
         Code::DuplicateId,
+        Code::ReservedId,
+        Code::ControlCharacter,
         Code::DuplicateSeriesId,
         Code::OutOfRange,
         Code::DerivedWithoutRule,
@@ -203,6 +209,20 @@ impl Code {
                 "id “{0}” is used more than once",
                 "每个章节、段落、数据和图表的标识在全文中必须唯一",
                 "give every section, block, figure and chart an id of its own",
+            ],
+            ReservedId => [
+                "reserved-id",
+                "标识“{0}”是查看器页面自己使用的标识",
+                "id “{0}” is one the viewer's page uses for itself",
+                "换一个标识;以下标识和前缀留给页面使用:{1}",
+                "choose another id; these ids and prefixes belong to the page: {1}",
+            ],
+            ControlCharacter => [
+                "control-character",
+                "第{0}行第{1}列:文字中有不可见的控制字符 U+{2}",
+                "line {0}, column {1}: the text contains the invisible control character U+{2}",
+                "删除该字符(从 Word 或网页复制的文字常带有这类字符,例如手动换行符 U+000B);换行请写 \\n",
+                "delete it (text copied from Word or web pages often carries them, such as the manual line break U+000B); write \\n for a line break",
             ],
             DuplicateSeriesId => [
                 "duplicate-series-id",

@@ -14,8 +14,8 @@
 use regex::Regex;
 
 use report_format::{
-    Block, KeyFigure, Meta, Provenance, Qualifier, Report, Section, Value, ViewerConfig,
-    FORMAT_VERSION,
+    is_stray_control, Block, KeyFigure, Meta, Provenance, Qualifier, Report, Section, Value,
+    ViewerConfig, FORMAT_VERSION,
 };
 
 /// Metadata the text may not carry, given on the command line.
@@ -123,6 +123,28 @@ struct Open {
 pub fn import_text(text: &str, opts: &ImportOptions) -> Imported {
     let pats = Patterns::new();
     let mut warnings = Vec::new();
+    // Control characters are invisible and the report format refuses them
+    // (see `report_format::is_stray_control`). Word's manual line break
+    // (U+000B) and page break (U+000C) separate words: they become spaces,
+    // so that line numbers stay those of the file; the rest are left out.
+    let stray = text.chars().filter(|&c| is_stray_control(c)).count();
+    let cleaned: String;
+    let text = if stray == 0 {
+        text
+    } else {
+        warnings.push(format!(
+            "略去了{stray}个不可见的控制字符 / left out {stray} invisible control character(s)"
+        ));
+        cleaned = text
+            .chars()
+            .filter_map(|c| match c {
+                '\u{b}' | '\u{c}' => Some(' '),
+                c if is_stray_control(c) => None,
+                c => Some(c),
+            })
+            .collect();
+        &cleaned
+    };
     let mut lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
@@ -485,6 +507,37 @@ fn trim_label(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_from_word_are_left_out_with_a_warning() {
+        let text =
+            "一、总体情况\n全年受理\u{b}申请550件。\u{7}\u{85}\n二、下一步\n继续\u{c}推进。\n";
+        let imp = import_text(text, &ImportOptions::default());
+        let json = serde_json::to_string(&imp.report).unwrap();
+        assert!(
+            !json.contains("\\u000b") && !json.contains('\u{85}'),
+            "{json}"
+        );
+        assert!(
+            json.contains("全年受理 申请550件。") && json.contains("继续 推进。"),
+            "{json}"
+        );
+        assert!(
+            imp.warnings.iter().any(|w| w.contains("略去了4个")),
+            "{:?}",
+            imp.warnings
+        );
+        let problems = report_format::check_report(&json)
+            .err()
+            .map(|e| e.problems());
+        assert!(
+            !problems
+                .iter()
+                .flatten()
+                .any(|p| p.code == report_format::Code::ControlCharacter),
+            "{problems:?}"
+        );
+    }
 
     fn figs(text: &str) -> Vec<(String, f64, Qualifier, String, String)> {
         extract_figures(&Patterns::new(), "p-1", text)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
-use report_format::{parse_report, Indexed, Problem};
+use report_format::{check_report, Indexed, Problem};
 use report_viewer::ui::{App, ViewOptions, OFFLINE_FILE, REPORT_ORIGINS_META};
 
 pub mod csp;
@@ -185,7 +185,7 @@ fn finish(page: &str, kind: csp::Policy, options: &BuildOptions) -> anyhow::Resu
 pub fn load(path: &Path) -> Result<Indexed, BuildError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
-    parse_report(&text).map_err(|e| BuildError::Invalid {
+    check_report(&text).map_err(|e| BuildError::Invalid {
         path: path.to_path_buf(),
         problems: e.problems(),
     })
