@@ -18,8 +18,13 @@ pub fn EmbedCode(
     let v = expect_context::<Viewer>();
     let lang = v.lang;
     let base = RwSignal::new(String::from("index.html"));
-    super::effect(move || base.set(dom::url::page_base()));
-    let code = Signal::derive(move || snippets(&base.get(), &target, &title));
+    let script = RwSignal::new(None::<String>);
+    super::effect(move || {
+        base.set(dom::url::page_base());
+        script.set(dom::url::embed_script());
+    });
+    let code =
+        Signal::derive(move || snippets(&base.get(), &target, &title, script.get().as_deref()));
     let status = v.status;
     // One snippet: its field and a copy button that reports in the status line.
     let snippet = move |which: usize, label: &'static str| {

@@ -84,6 +84,10 @@ pub const REPORT_ORIGINS_META: &str = "report-viewer-origins";
 /// File name of the single offline copy next to the hosted page.
 pub const OFFLINE_FILE: &str = "report.html";
 
+/// Name of the `<meta>` element in which the hosted page names its embed
+/// script's hashed file and integrity (`embed-….js sha384-…`).
+pub const EMBED_SCRIPT_META: &str = "report-viewer-embed";
+
 /// Id of the element the viewer mounts into (it holds the static HTML
 /// until then).
 pub const APP_ELEMENT_ID: &str = report_format::page_ids::APP;

@@ -112,7 +112,9 @@ fn start(report: Result<Indexed, LoadError>, mut options: ViewOptions) {
         let (r, q) = (report.as_ref().ok()?, options.quote.as_deref()?);
         crate::ui::state::block_with_text(r, q).map(String::from)
     });
+    let kept = super::kept::take();
     render(report, options);
+    super::kept::put(kept);
     // Sections the URL closes may have moved the linked element: bring it
     // back into view.
     if let Some(el) = target.and_then(|t| document().get_element_by_id(&t)) {

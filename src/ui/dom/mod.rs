@@ -2,7 +2,8 @@
 //! page-wide listeners ([`listen`]), a host page when embedded ([`host`]),
 //! the URL ([`url`]), remembered settings ([`settings`]), files and the
 //! clipboard ([`files`]), search highlights ([`highlight`]), chart
-//! geometry ([`chart`]) and the search result list ([`results`]).
+//! geometry ([`chart`]), the search result list ([`results`]) and what
+//! the build wrote into the static page besides the report ([`kept`]).
 //!
 //! Only effects, event handlers and [`boot::mount`] call these, so the
 //! components still render natively. Page-wide listeners are installed
@@ -15,6 +16,7 @@ pub mod chart;
 pub mod files;
 pub mod highlight;
 pub mod host;
+mod kept;
 pub mod listen;
 pub mod results;
 pub mod settings;

@@ -23,12 +23,18 @@ pub struct Build {
     /// a report (repeatable), e.g. https://data.example.gov.cn.
     #[arg(long = "allow-report-origin", value_name = "ORIGIN")]
     report_origins: Vec<String>,
+    /// Another origin that serves this site at the same path (repeatable),
+    /// whose viewer embed.js may frame too; by default it frames only the
+    /// viewer in the directory it was served from.
+    #[arg(long = "embed-allow-origin", value_name = "ORIGIN")]
+    embed_origins: Vec<String>,
 }
 
 /// Builds the site and prints its sizes.
 pub fn execute(args: Build) -> ExitCode {
     let options = site::BuildOptions {
         report_origins: args.report_origins,
+        embed_origins: args.embed_origins,
     };
     if let Err(e) = site::build(&args.report, &args.viewer, &args.out, &options) {
         eprintln!("report build: {e:#}");
@@ -36,11 +42,18 @@ pub fn execute(args: Build) -> ExitCode {
     }
     match site::size::measure_dir(&args.out) {
         Ok(sizes) => {
+            // What index.html loads; the offline copy with its checksum;
+            // the embed script under its two names.
+            let offline_files = [
+                report_viewer::ui::OFFLINE_FILE.to_string(),
+                site::offline_sha256_file(),
+            ];
             let (offline, rest): (Vec<_>, Vec<_>) = sizes
                 .into_iter()
-                .partition(|f| f.name == report_viewer::ui::OFFLINE_FILE);
-            let (embed, hosted): (Vec<_>, Vec<_>) =
-                rest.into_iter().partition(|f| f.name == site::EMBED_SCRIPT);
+                .partition(|f| offline_files.contains(&f.name));
+            let (embed, hosted): (Vec<_>, Vec<_>) = rest
+                .into_iter()
+                .partition(|f| f.name.starts_with("embed") && f.name.ends_with(".js"));
             println!("wrote {}", args.out.display());
             println!("\nhosted site (what a browser loads for index.html):");
             print!("{}", site::size::table(&hosted, "total transfer"));

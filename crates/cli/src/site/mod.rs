@@ -9,18 +9,23 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use report_format::{check_report, Indexed, Problem};
-use report_viewer::ui::{App, ViewOptions, OFFLINE_FILE, REPORT_ORIGINS_META};
+use report_viewer::ui::{App, ViewOptions, EMBED_SCRIPT_META, OFFLINE_FILE, REPORT_ORIGINS_META};
 
 pub mod csp;
+pub mod embed;
 pub mod offline;
 pub mod page;
 pub mod plain;
 pub mod size;
 
+pub use embed::EMBED_SCRIPT;
 use page::{apply, Action, Edit};
 
-/// Name of the script partner pages include to embed the viewer.
-pub const EMBED_SCRIPT: &str = "embed.js";
+/// The file next to the offline copy that holds its SHA-256, in the format
+/// `sha256sum -c` reads.
+pub fn offline_sha256_file() -> String {
+    format!("{OFFLINE_FILE}.sha256")
+}
 
 /// Which page is being built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +174,45 @@ pub struct BuildOptions {
     /// report. Kept in the page, never in a report, so that a report cannot
     /// allow itself.
     pub report_origins: Vec<String>,
+    /// Origins besides the one `embed.js` is served from that serve this
+    /// viewer at the same path, which `embed.js` may frame too.
+    pub embed_origins: Vec<String>,
+}
+
+/// What the hosted page says of the site's other files: the hashed embed
+/// script with its integrity (for the embed snippets), and the offline
+/// copy's SHA-256 after its download link and in the print block, in the
+/// static page's language. The offline copy itself carries neither: it
+/// cannot hold its own hash. Written here rather than by the components,
+/// so that the viewer's WASM carries none of it.
+fn describe_files(
+    page: &str,
+    script: &embed::EmbedScript,
+    offline_sha256: &str,
+) -> anyhow::Result<String> {
+    use report_format::markup::escape;
+    let lang = ViewOptions::default().lang;
+    let meta = format!(
+        "<meta name=\"{EMBED_SCRIPT_META}\" content=\"{} {}\">",
+        escape(&script.name),
+        escape(&script.integrity)
+    );
+    let by_link = format!(
+        "<span class=\"offline-sha256\" data-testid=\"offline-sha256\">{}<code>{offline_sha256}</code></span>",
+        lang.pick("离线版 SHA-256 校验值:", "SHA-256 of the offline copy: ")
+    );
+    let in_print = format!(
+        "<div class=\"print-sha256\"><dt>{}</dt><dd>{offline_sha256}</dd></div>",
+        lang.pick("离线版 SHA-256", "Offline copy SHA-256")
+    );
+    Ok(apply(
+        page,
+        &[
+            Edit::one("head", Action::Append(meta)),
+            Edit::one("[data-testid=\"download-offline\"]", Action::After(by_link)),
+            Edit::one(".print-meta > dl", Action::Append(in_print)),
+        ],
+    )?)
 }
 
 /// Writes the site-level settings into a filled page: allowed report
@@ -208,6 +252,13 @@ pub fn build(
             )));
         }
     }
+    for o in &options.embed_origins {
+        if o == "*" || !report_format::is_origin(o) {
+            return Err(BuildError::Option(format!(
+                "--embed-allow-origin {o}: give an origin such as https://mirror.example.gov.cn / 请写成网页来源,例如 https://mirror.example.gov.cn"
+            )));
+        }
+    }
     let report = load(report_path)?;
     let template_path = viewer.join("index.html");
     let template = std::fs::read_to_string(&template_path).with_context(|| {
@@ -221,21 +272,21 @@ pub fn build(
     for entry in std::fs::read_dir(viewer).context("reading the compiled viewer")? {
         let entry = entry.context("reading the compiled viewer")?;
         let name = entry.file_name();
-        if name == "index.html" || !entry.file_type().is_ok_and(|t| t.is_file()) {
+        // The page is filled below; the embed script is written with its
+        // settings and hash.
+        if name == "index.html"
+            || name == EMBED_SCRIPT
+            || !entry.file_type().is_ok_and(|t| t.is_file())
+        {
             continue;
         }
         let to = out.join(&name);
         std::fs::copy(entry.path(), &to).with_context(|| format!("copying to {}", to.display()))?;
         written.push(to);
     }
-    let page = finish(
-        &fill_template(&template, &report, PageKind::Hosted)?,
-        csp::Policy::Hosted,
-        options,
-    )?;
-    let index = out.join("index.html");
-    std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
-    written.push(index);
+    let (files, script) = embed::write(viewer, out, &options.embed_origins)?;
+    written.extend(files);
+    // The offline copy first: the hosted page shows its hash.
     let offline_page = finish(
         &offline::single_file(
             &fill_template(&template, &report, PageKind::Offline)?,
@@ -244,10 +295,27 @@ pub fn build(
         csp::Policy::Offline,
         &BuildOptions::default(),
     )?;
+    let offline_sha256 = embed::sha256_hex(offline_page.as_bytes());
     let offline_path = out.join(OFFLINE_FILE);
     std::fs::write(&offline_path, offline_page)
         .with_context(|| format!("writing {}", offline_path.display()))?;
     written.push(offline_path);
+    let sum_path = out.join(offline_sha256_file());
+    std::fs::write(&sum_path, format!("{offline_sha256}  {OFFLINE_FILE}\n"))
+        .with_context(|| format!("writing {}", sum_path.display()))?;
+    written.push(sum_path);
+    let page = finish(
+        &describe_files(
+            &fill_template(&template, &report, PageKind::Hosted)?,
+            &script,
+            &offline_sha256,
+        )?,
+        csp::Policy::Hosted,
+        options,
+    )?;
+    let index = out.join("index.html");
+    std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
+    written.push(index);
     Ok(written)
 }
 
