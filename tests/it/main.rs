@@ -9,6 +9,7 @@ mod extreme;
 mod import;
 mod import_fixtures;
 mod layers;
+mod page_ids;
 mod prerender;
 mod validation;
 
