@@ -9,8 +9,9 @@
 //! highlights ([`highlight`]), theme and text size ([`display`]), the
 //! contents list ([`contents`]), a host page when embedded ([`host`]), the
 //! URL ([`url`]), remembered settings ([`settings`]), files and the
-//! clipboard ([`files`]). Listeners are delegated from the document, so
-//! they cost nothing per element; the plain decisions behind them live in
+//! clipboard ([`files`]), the one Trusted Types policy ([`trusted`]).
+//! Listeners are delegated from the document, so they cost nothing per
+//! element; the plain decisions behind them live in
 //! [`crate::state`], tested natively.
 //!
 //! Nothing here runs natively (the functions compile, so the crate builds
@@ -26,6 +27,7 @@ pub mod host;
 pub mod search;
 pub mod sections;
 pub mod settings;
+pub mod trusted;
 pub mod url;
 
 use std::cell::{OnceCell, RefCell};
