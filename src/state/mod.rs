@@ -1,8 +1,9 @@
 //! Plain state the browser layer works with: what a URL asks for, the URL
 //! written back, a chart's state, which chart point a key moves to, file
-//! names. No DOM here, so all of it is tested natively.
+//! names, what reading aloud says. No DOM here, so all of it is tested natively.
 
 pub mod chart;
+pub mod read;
 mod url;
 
 pub(crate) use url::percent_decode;
