@@ -181,21 +181,60 @@ pub fn utf16_span(text: &str, (s, e): (usize, usize)) -> (u32, u32) {
 }
 
 /// What is said for text written for the eye: a range sign between
-/// numbers (`2~3个月`) is said as `至` ("to"); `≤` and `≈` as words.
+/// numbers (`2~3个月`) is said as `至` ("to"); `≤`, `≈`, `÷` and `×` as
+/// words. On a Chinese page a percentage is said the Chinese way, `百分之`
+/// before the number (`148%` → `百分之148`), a decimal point as `点` and
+/// `+` between numbers as `加`: engines that do not know these signs
+/// otherwise say them in English, drop the point (2.1万 heard as 21万) or
+/// say nothing (espeak-ng's Mandarin does all three).
 pub fn spoken(text: &str, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
     let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_digit());
     let number_end = |c: char| c.is_ascii_digit() || matches!(c, '万' | '亿' | '%');
     let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let between = i > 0
-            && number_end(chars[i - 1])
-            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if zh && digit(i) && (i == 0 || !(digit(i - 1) || chars[i - 1] == '.')) {
+            // A number: digits, with a decimal point between digits.
+            let mut j = i;
+            while digit(j) || (chars.get(j) == Some(&'.') && digit(j + 1)) {
+                j += 1;
+            }
+            let percent = matches!(chars.get(j), Some('%' | '％'));
+            if percent {
+                out += "百分之";
+            }
+            for &d in &chars[i..j] {
+                if d == '.' {
+                    out += "点";
+                } else {
+                    out.push(d);
+                }
+            }
+            i = j + usize::from(percent);
+            continue;
+        }
+        let between = i > 0 && number_end(chars[i - 1]) && digit(i + 1);
         match c {
             '~' | '～' | '〜' if between => out += lang.pick("至", " to "),
             '≤' => out += lang.pick("不超过", "at most "),
             '≈' => out += lang.pick("约", "about "),
+            '÷' => out += lang.pick("除以", "divided by"),
+            '×' => out += lang.pick("乘以", "times"),
+            // Between numbers (`1 + 148%`), not after one (`21,000+`).
+            '+' if zh
+                && chars[i + 1..]
+                    .iter()
+                    .find(|n| **n != ' ')
+                    .is_some_and(|n| *n == '(' || n.is_ascii_digit()) =>
+            {
+                out += "加"
+            }
             _ => out.push(c),
         }
+        i += 1;
     }
     out
 }

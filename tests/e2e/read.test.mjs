@@ -121,6 +121,20 @@ function sentencesOf(text) {
   return out;
 }
 
+/**
+ * What reading says for text written for the eye, on the Chinese page
+ * (src/state/read.rs, `spoken`): 百分之 before a percentage, 点 for a
+ * decimal point, 至 for a range, words for ≈ ≤ ÷ × and + between numbers.
+ */
+function heard(text) {
+  return text
+    .replace(/(\d+(?:\.\d+)?)[%％]/g, '百分之$1')
+    .replace(/(\d)\.(?=\d)/g, '$1点')
+    .replace(/([\d万亿%])[~～〜](?=\d)/g, '$1至')
+    .replace(/≈/g, '约').replace(/≤/g, '不超过').replace(/÷/g, '除以').replace(/×/g, '乘以')
+    .replace(/\+(?= *[\d(])/g, '加');
+}
+
 /** Whether the painted sentence is inside the window. */
 function inView() {
   const h = CSS.highlights.get('reading');
@@ -161,7 +175,7 @@ describe('朗读', () => {
     for (let i = 0; i < expected.length; i++) {
       const now = await said(page);
       assert.equal(now.length, i + 1);
-      assert.equal(now[i], expected[i], `utterance ${i}`);
+      assert.equal(now[i], heard(expected[i]), `utterance ${i}`);
       const s = await page.evaluate(shown);
       // The painted text is what is being said, in the page's own text.
       assert.equal(s.text, expected[i]);
@@ -177,7 +191,7 @@ describe('朗读', () => {
     while (!all.at(-1).startsWith('(四)')) { await endOne(page); all = await said(page); }
     await endOne(page); // its paragraph's first sentence
     while (!all.at(-1).startsWith('配齐配强社区网格力量')) { await endOne(page); all = await said(page); }
-    assert.equal(all.at(-1), '配齐配强社区网格力量：2.1万余名（下限值）。');
+    assert.equal(all.at(-1), '配齐配强社区网格力量：2点1万余名（下限值）。');
     const card = await page.evaluate(shown);
     assert.deepEqual(card.marked, ['fig-grid-workers']);
     assert.match(card.text, /2\.1万余名.*配齐配强社区网格力量/);
@@ -213,13 +227,13 @@ describe('朗读', () => {
     const summary = await fig.locator('.chart-summary li').allInnerTexts();
     const rowTexts = all.slice(-rows);
     // The summary, in words, before the rows.
-    const summaryAt = all.indexOf(summary[0]);
+    const summaryAt = all.indexOf(heard(summary[0]));
     assert.ok(summaryAt > 0, `summary said: ${all.join(' | ')}`);
     assert.ok(summaryAt < all.length - rows);
     // Each row with its heading, its column's heading and its value with unit.
     const cells = await fig.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
     const series = await fig.locator('thead th').evaluateAll((ths) => ths.map((t) => t.textContent.trim()));
-    assert.deepEqual(rowTexts, cells.map((c) => `${c[0]}：${series[1]} ${c[1]}。`));
+    assert.deepEqual(rowTexts, cells.map((c) => heard(`${c[0]}：${series[1]} ${c[1]}。`)));
     // The table is not shown (the drawing is): the chart is marked, the
     // row is painted.
     assert.deepEqual(marks.at(-1), ['chart-mediators-2023']);
@@ -300,7 +314,7 @@ describe('朗读', () => {
     // click through Playwright would first scroll the button into view).
     await page.locator('[data-testid=read-start]').evaluate((b) => b.click());
     await saidCount(page, 1);
-    assert.equal((await said(page))[0], sentencesOf(paragraph('p-1-4'))[0]);
+    assert.equal((await said(page))[0], heard(sentencesOf(paragraph('p-1-4'))[0]));
     await page.locator('[data-testid=read-stop]').click();
     await page.evaluate(() => { window.__speech.said = []; });
     // A part's heading at the top: reading starts with it.
@@ -308,7 +322,7 @@ describe('朗读', () => {
     await page.waitForFunction(() => document.querySelector('nav.toc a[aria-current]')?.getAttribute('href').startsWith('#part-3'));
     await page.locator('[data-testid=read-start]').evaluate((b) => b.click());
     await saidCount(page, 1);
-    assert.equal((await said(page))[0], `${report.sections[2].number}${report.sections[2].title}`);
+    assert.equal((await said(page))[0], heard(`${report.sections[2].number}${report.sections[2].title}`));
     // On to the end: the player goes and says so.
     for (let i = 0; i < 400 && await page.evaluate(() => window.__speech.end()); i++) {
       await page.waitForTimeout(0);
@@ -316,7 +330,7 @@ describe('朗读', () => {
     await page.waitForFunction(() => document.querySelector('.read-player').hidden);
     assert.equal(await page.locator('[data-testid=status]').innerText(), '已读完');
     const last = sentencesOf(report.closing.at(-1).text).at(-1);
-    assert.equal((await said(page)).at(-1), last);
+    assert.equal((await said(page)).at(-1), heard(last));
     await page.context().close();
   });
 

@@ -128,6 +128,24 @@ fn signs_for_the_eye_are_said_in_words() {
     // Only between numbers.
     assert_eq!(spoken("约~", Lang::Zh), "约~");
     assert_eq!(spoken("≤5,≈222", Lang::Zh), "不超过5,约222");
+    // Percentages, decimal points and sums the Chinese way.
+    assert_eq!(
+        spoken("同比2023年增长148%,综合纠错率37%。", Lang::Zh),
+        "同比2023年增长百分之148,综合纠错率百分之37。"
+    );
+    assert_eq!(
+        spoken("2.1万余名,80.4%,审查率：100%。", Lang::Zh),
+        "2点1万余名,百分之80点4,审查率：百分之100。"
+    );
+    assert_eq!(
+        spoken("550 ÷ (1 + 148%) ≈ 221.8", Lang::Zh),
+        "550 除以 (1 加 百分之148) 约 221点8"
+    );
+    // A point that ends a sentence, or a number written for another
+    // reader, stays.
+    assert_eq!(spoken("v2.0 works. 3.", Lang::Zh), "v2点0 works. 3.");
+    assert_eq!(spoken("up 148% to 2.1", Lang::En), "up 148% to 2.1");
+    assert_eq!(spoken("21,000+ 名", Lang::Zh), "21,000+ 名");
 }
 
 fn figure(label: &str, number: &str, unit: &str, tag: Option<&str>) -> Piece {
@@ -150,7 +168,7 @@ fn key_figures_are_said_with_unit_and_qualifier() {
             &figure("配齐配强社区网格力量", "2.1万余", "名", Some("下限值")),
             Lang::Zh
         ),
-        ["配齐配强社区网格力量：2.1万余名（下限值）。"]
+        ["配齐配强社区网格力量：2点1万余名（下限值）。"]
     );
     assert_eq!(
         texts(
@@ -168,7 +186,7 @@ fn key_figures_are_said_with_unit_and_qualifier() {
     );
     assert_eq!(
         texts(&figure("合法性审查率", "100", "%", None), Lang::Zh),
-        ["合法性审查率：100%。"]
+        ["合法性审查率：百分之100。"]
     );
     assert_eq!(
         texts(
