@@ -27,7 +27,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
-use super::{all, announce, closest, document, event_element, later, listen, viewer, window};
+use super::{all, announce, closest, document, event_element, later, listen, window};
 use crate::state::read::{pick_voice, utf16_span, Queue, Speed, Status};
 use page::{first_in, in_view, lang_of, piece, READABLE};
 
@@ -45,6 +45,8 @@ struct Reading {
     /// The page's readable elements, read when reading starts.
     blocks: Vec<Element>,
     queue: Queue,
+    /// The language of the report's text.
+    lang: Lang,
     /// The utterance being said: only its events count (a cancelled one
     /// still ends, late).
     current: Option<SpeechSynthesisUtterance>,
@@ -70,11 +72,6 @@ fn synth() -> Option<SpeechSynthesis> {
         .unwrap_or(false)
         .then(|| w.speech_synthesis().ok())
         .flatten()
-}
-
-/// The page's interface language (for the words reading adds).
-fn ui_lang() -> Lang {
-    viewer().map(|v| v.lang).unwrap_or_default()
 }
 
 /// Listens to the controls, the page's visibility and the voices.
@@ -169,7 +166,14 @@ fn begin(at: Option<String>, from: Option<Element>, waited: bool) {
         return note("no-voice");
     }
     note("");
-    let lang = ui_lang();
+    // The report's language, not the interface's (the English page
+    // carries the report in Chinese): numbers and the punctuation
+    // between parts are said for the voice that reads it.
+    let lang = if lang_of(first).starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
     let Some(queue) = Queue::from(index, lang, &mut |i| blocks.get(i).map(piece)) else {
         return;
     };
@@ -177,6 +181,7 @@ fn begin(at: Option<String>, from: Option<Element>, waited: bool) {
         let mut r = r.borrow_mut();
         r.blocks = blocks;
         r.queue = queue;
+        r.lang = lang;
         r.status = Status::Playing;
         r.from = from;
     });
@@ -382,8 +387,7 @@ fn next() {
     let more = READ.with(|r| {
         let r = &mut *r.borrow_mut();
         let blocks = &r.blocks;
-        r.queue
-            .advance(ui_lang(), &mut |i| blocks.get(i).map(piece))
+        r.queue.advance(r.lang, &mut |i| blocks.get(i).map(piece))
     });
     if more {
         speak_current();

@@ -182,10 +182,10 @@ pub fn utf16_span(text: &str, (s, e): (usize, usize)) -> (u32, u32) {
 
 /// What is said for text written for the eye: a range sign between
 /// numbers (`2~3个月`) is said as `至` ("to"); `≤`, `≈`, `÷` and `×` as
-/// words. On a Chinese page a percentage is said the Chinese way, `百分之`
+/// words. In Chinese text a percentage is said the Chinese way, `百分之`
 /// before the number (`148%` → `百分之148`), a decimal point as `点` and
 /// `+` between numbers as `加`: engines that do not know these signs
-/// otherwise say them in English, drop the point (2.1万 heard as 21万) or
+/// otherwise say them in English, drop the point (2.1万 heard as 二一万) or
 /// say nothing (espeak-ng's Mandarin does all three).
 pub fn spoken(text: &str, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
@@ -295,9 +295,10 @@ pub struct Utterance {
 }
 
 impl Piece {
-    /// What this piece is said as, in order. `lang` is the page's
-    /// interface language, for the punctuation between parts and the one
-    /// word reading adds (`表格`, the same in both scripts).
+    /// What this piece is said as, in order. `lang` is the language of
+    /// the report's text (which the voice speaks), for the punctuation
+    /// between parts, the numbers (see [`spoken`]) and the one word
+    /// reading adds (`表格`, the same in both scripts).
     pub fn utterances(&self, lang: Lang) -> Vec<Utterance> {
         let (colon, stop) = (lang.pick("\u{FF1A}", ": "), lang.pick("。", "."));
         // One string pushed to, not `format!`: each format costs the WASM

@@ -392,6 +392,22 @@ describe('朗读', () => {
     await page.context().close();
   });
 
+  test('the English page reads the report in the report\'s language', async () => {
+    const page = await openWith(['en-US', 'zh-CN'], `${server.url}index.en.html`);
+    assert.equal(await page.locator('[data-testid=read-start]').innerText(), 'Read aloud');
+    await page.click('[data-read=section][data-target=part-1-1]');
+    await saidCount(page, 1);
+    for (let i = 0; i < 8; i++) await endOne(page);
+    const all = await page.evaluate(() => window.__speech.said);
+    // The report's text in Chinese, by a Chinese voice, its numbers said
+    // the Chinese way.
+    assert.ok(all.every((s) => s.lang === 'zh-CN' && s.voice === 'zh-CN'));
+    assert.ok(all.some((s) => s.text.endsWith('合法性审查率达百分之100。')), all.map((s) => s.text).join(' | '));
+    await page.click('[data-testid=read-pause]');
+    assert.equal(await page.locator('[data-testid=status]').innerText(), 'Paused');
+    await page.context().close();
+  });
+
   test('traditional text gets a Taiwan or Hong Kong voice', async () => {
     const page = await openWith(['zh-CN', 'zh-HK', 'zh-TW']);
     await page.evaluate(() => { document.documentElement.lang = 'zh-Hant'; });
