@@ -97,8 +97,10 @@ pub fn ReadPlayer() -> impl IntoView {
             <button type="button" data-read="stop" data-testid="read-stop">
                 {lang.pick("停止", "Stop")}
             </button>
-            <span class="seg" role="group" aria-labelledby="read-speed">
-                <span class="label" id="read-speed">{lang.pick("语速", "Speed")}</span>
+            // Named by its label's words, without an id: the page's ids
+            // are reserved against report ids.
+            <span class="seg" role="group" aria-label=lang.pick("语速", "Speed")>
+                <span class="label" aria-hidden="true">{lang.pick("语速", "Speed")}</span>
                 {speeds}
             </span>
         </div>
