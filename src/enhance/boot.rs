@@ -60,6 +60,7 @@ fn start() {
     super::chart::start(&v);
     super::search::start(&options);
     super::contents::start();
+    super::panels::start(&options);
     super::read::start();
     super::host::start(&v, &options);
     set_root_attr("data-viewer", "ready");

@@ -1,12 +1,21 @@
 //! The contents list marks the section being read (`aria-current` on its
 //! links) and names it in the compact bar on narrow screens: the last
 //! section whose heading has scrolled above the top fifth of the window.
+//! Where the style sheet cannot follow the scroll position, this also
+//! moves the reading-progress line and shows "回到顶部".
 
 use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::JsCast;
 
 use super::{all, document, listen, window};
 
 thread_local! {
+    /// Whether the style sheet draws the reading progress and shows
+    /// "回到顶部" from the scroll position itself (scroll-driven
+    /// animations); where it cannot, [`update`] does.
+    static CSS_SCROLL: bool = web_sys::css::supports("animation-timeline: scroll()")
+        .unwrap_or(false);
     /// The section marked now.
     static CURRENT: RefCell<String> = const { RefCell::new(String::new()) };
     /// A check is waiting for the next frame.
@@ -25,7 +34,7 @@ pub fn start() {
             QUEUED.with(|q| q.set(false));
             update();
         });
-        let _ = window().request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&cb));
+        let _ = window().request_animation_frame(cb.unchecked_ref());
     });
 }
 
@@ -36,12 +45,15 @@ pub fn current() -> String {
 }
 
 fn update() {
-    let limit = window()
+    let height = window()
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
-        .unwrap_or(800.0)
-        * 0.2;
+        .unwrap_or(800.0);
+    if !CSS_SCROLL.with(|c| *c) {
+        progress(height);
+    }
+    let limit = height * 0.2;
     let mut found = String::new();
     for el in all(None, "details.sec") {
         if el.get_bounding_client_rect().top() > limit {
@@ -66,5 +78,30 @@ fn update() {
     }
     if let Ok(Some(el)) = document().query_selector(".toc-current") {
         el.set_text_content(Some(&title));
+    }
+}
+
+/// The reading progress line and "回到顶部", where the style sheet cannot
+/// follow the scroll position: a transform set through the CSSOM (the
+/// page's policy allows no style attribute) and a mark on `<html>` once
+/// the reader is a screen down.
+fn progress(height: f64) {
+    let w = window();
+    let y = w.scroll_y().unwrap_or(0.0);
+    let Some(root) = super::root() else { return };
+    let range = f64::from(root.scroll_height()) - height;
+    let done = if range > 0.0 {
+        (y / range).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    if let Ok(Some(line)) = document().query_selector(".progress > span") {
+        let _ = line
+            .unchecked_ref::<web_sys::HtmlElement>()
+            .style()
+            .set_property("transform", &format!("scaleX({done:.4})"));
+    }
+    if (y > height) != root.has_attribute("data-scrolled") {
+        let _ = root.toggle_attribute("data-scrolled");
     }
 }

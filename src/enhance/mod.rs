@@ -7,7 +7,8 @@
 //! One file per concern: starting ([`boot`]), sections and links
 //! ([`sections`]), charts ([`chart`]), search ([`search`]) and its
 //! highlights ([`highlight`]), theme and text size ([`display`]), the
-//! contents list ([`contents`]), reading aloud ([`read`]), a host page
+//! contents list ([`contents`]), the bar's panels and the small menus
+//! ([`panels`]), reading aloud ([`read`]), a host page
 //! when embedded ([`host`]), the URL ([`url`]), remembered settings
 //! ([`settings`]), files and the clipboard ([`files`]), the one Trusted
 //! Types policy ([`trusted`]). Listeners are delegated from the document,
@@ -24,6 +25,7 @@ pub mod display;
 pub mod files;
 pub mod highlight;
 pub mod host;
+pub mod panels;
 pub mod read;
 pub mod search;
 pub mod sections;

@@ -75,6 +75,8 @@ fn slash(ev: &web_sys::KeyboardEvent, el: &web_sys::Element) {
         || el.get_attribute("contenteditable").is_some();
     if !typing && input().is_some() {
         ev.prevent_default();
+        // On a phone the field is in the tools panel.
+        super::panels::open_tools();
         focus_by_id(SEARCH_INPUT_ID);
     }
 }

@@ -106,12 +106,6 @@ pub fn reveal(el: &web_sys::Element) {
 fn click(v: &Rc<Viewer>, ev: &web_sys::Event) {
     let Some(el) = event_element(ev) else { return };
     let Some(button) = closest(&el, "button") else {
-        if closest(&el, ".toc-full a").is_some() {
-            // The compact contents close again once a reader picks a section.
-            for d in all(None, "details.toc-compact[open]") {
-                let _ = d.remove_attribute("open");
-            }
-        }
         return;
     };
     let lang = v.lang;

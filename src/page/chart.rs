@@ -7,16 +7,15 @@ use report_chart::{draw, palette, Mark};
 use report_format::markup::escape;
 use report_format::{chart_points, chart_summary, distinct_sources, Chart, Lang, Theme};
 
-use super::embed::EmbedCode;
-use super::figures::{CopyLink, SourceLine};
+use super::figures::SourceLine;
+use super::menu::ChartMenu;
 use super::Viewer;
-use crate::embed::EmbedTarget;
 
 /// One chart with everything a reader needs to trust it: caption and unit,
 /// a chart/table switch, legend buttons that show and hide series, the
 /// drawing (hover or arrow keys show each value with its source), the
 /// author's description and a computed summary, notes, sources, the table,
-/// downloads and a link. The page carries it in its first state (the
+/// and a menu of downloads, a link and the embed code. The page carries it in its first state (the
 /// drawing at the default width, every series shown, the chart not the
 /// table); the browser layer makes it work in place
 /// (`crate::enhance::chart`).
@@ -76,9 +75,6 @@ pub fn ChartFigure(
     let label = format!("{}。{}", chart.title, chart.description);
     let unit = format!("{}{}", lang.pick("单位\u{FF1A}", "Unit: "), chart.unit);
     let help_id = format!("help-{}", chart.id);
-    let dl = |kind: &'static str, label: &'static str| {
-        view! { <button type="button" data-download=kind>{label}</button> }
-    };
     view! {
         <figure class="chart" id=chart.id.clone() data-testid="chart">
             <figcaption>
@@ -94,10 +90,7 @@ pub fn ChartFigure(
                         {lang.pick("表格", "Table")}
                     </button>
                 </span>
-                {dl("svg", lang.pick("下载 SVG", "SVG"))}
-                {dl("png", lang.pick("下载 PNG", "PNG"))}
-                {dl("csv", lang.pick("下载 CSV", "CSV"))}
-                <CopyLink id=chart.id.clone() />
+                <ChartMenu id=chart.id.clone() title=chart.title.clone() />
             </div>
             <div class="chart-view">
                 {legend}
@@ -130,9 +123,6 @@ pub fn ChartFigure(
                 <ul>{sources}</ul>
             </div>
             <DataTable chart=chart.clone() />
-            {(!v.offline).then(|| view! {
-                <EmbedCode target=EmbedTarget::Chart(chart.id.clone()) title=chart.title.clone() />
-            })}
         </figure>
     }
     .into_any()

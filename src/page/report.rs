@@ -7,12 +7,11 @@ use leptos::prelude::*;
 use report_format::{Block, Lang, Section, TextSize, Theme};
 
 use super::chart::ChartFigure;
-use super::embed::EmbedCode;
-use super::figures::{CopyLink, FigureCards};
-use super::read::{ReadAloud, ReadPlayer, ReadSection};
+use super::figures::FigureCards;
+use super::menu::SectionMenu;
+use super::read::{ReadAloud, ReadPlayer};
 use super::search::SearchBox;
 use super::Viewer;
-use crate::embed::EmbedTarget;
 use crate::ids::{page_file, INDEX_FILE, OFFLINE_FILE};
 
 /// The whole report with its contents list and controls. Embedding (a
@@ -57,11 +56,8 @@ pub fn ReportView() -> impl IntoView {
             <p class="dateline">{dateline}</p>
         </header>
         <div class="layout">
-            <Contents />
+            <ReadingBar />
             <main id="content" tabindex="-1">
-                <DisplayControls />
-                <SearchBox />
-                <Toolbar />
                 <div class="preamble">{blocks_view(&report.preamble)}</div>
                 {sections}
                 <div class="closing">{blocks_view(&report.closing)}</div>
@@ -77,7 +73,47 @@ pub fn ReportView() -> impl IntoView {
             </p>
         </footer>
         <p class="status" role="status" data-testid="status"></p>
+        // `#top` is the top of the document (HTML's own rule; reserved as
+        // an id, so no report element can take it).
         <ReadPlayer />
+        <a class="to-top" href="#top" data-testid="to-top">
+            <span aria-hidden="true">"↑ "</span>
+            {lang.pick("回到顶部", "Back to top")}
+        </a>
+    }
+}
+
+/// The contents and the reading tools. On a phone (and with large text)
+/// it is one bar that stays at the top: 目录 with the section being read,
+/// and 工具, each opening a panel over the text, and a line that fills as
+/// the reader goes down the report. On a wide screen the contents are a
+/// sidebar and the tools sit above the text.
+#[component]
+fn ReadingBar() -> impl IntoView {
+    let lang = expect_context::<Viewer>().lang;
+    view! {
+        <div class="bar" data-testid="reading-bar">
+            <Contents />
+            <details class="tools-toggle" data-testid="tools-toggle">
+                <summary aria-controls="tools">
+                    {lang.pick("工具", "Tools")}
+                </summary>
+            </details>
+            <div
+                class="tools"
+                id="tools"
+                role="region"
+                aria-label=lang.pick("字号、配色、搜索与下载", "Text size, colours, search and downloads")
+                data-testid="tools"
+            >
+                <DisplayControls />
+                <SearchBox />
+                <Toolbar />
+            </div>
+            <div class="progress" aria-hidden="true">
+                <span></span>
+            </div>
+        </div>
     }
 }
 
@@ -273,7 +309,6 @@ pub fn SectionView(
     /// Nesting depth: 0 for parts (`h2`), 1 for subsections (`h3`), …
     depth: usize,
 ) -> impl IntoView {
-    let v = expect_context::<Viewer>();
     // `h-` is reserved (`report_format::page_ids::HEADING_PREFIX`).
     let heading_id = format!("h-{}", section.id);
     let heading = heading(
@@ -288,23 +323,14 @@ pub fn SectionView(
         .iter()
         .map(|s| view! { <SectionView section=s.clone() depth=depth + 1 /> }.into_any())
         .collect_view();
-    let embed = (!v.offline).then(|| {
-        view! {
-            <EmbedCode target=EmbedTarget::Section(section.id.clone()) title=section.heading() />
-        }
-    });
     view! {
         <details class=format!("sec depth-{depth}") id=section.id.clone() open=true>
             <summary>{heading}</summary>
+            // After the summary, floated to its right: it is not part of
+            // the heading a reader clicks to open and close.
+            <SectionMenu id=section.id.clone() title=section.heading() />
             <div class="sec-body">
                 {body}
-                // After the section's own text, before its subsections: a
-                // run-in heading and its paragraph stay together.
-                <div class="sec-tools">
-                    <CopyLink id=section.id.clone() />
-                    <ReadSection id=section.id.clone() />
-                    {embed}
-                </div>
                 {subs}
             </div>
         </details>

@@ -5,25 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { browser, bundledReport, open, ready, server, useSite } from './lib.mjs';
+import { axeViolations, browser, clickInMenu, bundledReport, open, ready, server, useSite } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 useSite();
-
-/** axe-core's WCAG 2.2 A and AA violations on the page as it is now. */
-async function axeViolations(page) {
-  // axe is injected through the DevTools protocol, so the page's own
-  // Content-Security-Policy (which allows no foreign script) stays on.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    resultTypes: ['violations'],
-  }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} — ${v.help}`);
-}
 
 /** One CSV line into cells (quotes doubled inside quoted cells). */
 function parseCsv(text) {
@@ -73,7 +58,7 @@ describe('accessibility in every display mode', () => {
     await page.click('[data-testid=collapse-all]');
     await page.click('[data-testid=expand-all]');
     for (const b of await page.locator('[data-testid=show-table]').all()) await b.click();
-    for (const d of await page.locator('details.prov, details.embed-code').all()) {
+    for (const d of await page.locator('details.prov, details.menu, details.embed-code').all()) {
       await d.evaluate((el) => { el.open = true; });
     }
     assert.equal(await page.locator('details.sec:not([open])').count(), 0);
@@ -121,12 +106,31 @@ describe('keyboard only', () => {
     const charts = await page.$$eval('figure.chart', (fs) => fs.map((f) => f.id));
     assert.equal(charts.length, 5);
     for (const id of charts) {
-      for (const control of ['show-chart', 'show-table', 'svg', 'png', 'csv', 'copy-link', 'chart-svg']) {
+      // The downloads, copy link and embed code are in the chart's menu.
+      for (const control of ['show-chart', 'show-table', 'menu-button', 'chart-svg']) {
         assert.ok(reached.has(`chart:${id}:${control}`), `not reached: ${control} of ${id}`);
       }
     }
     // Legend buttons of the chart with several series.
     assert.ok([...reached].some((k) => k.startsWith('chart:chart-court-cases:') && k.endsWith('行政诉讼案件')));
+
+    // A chart's menu opens with Enter, its items are next in Tab order,
+    // and Escape closes it with the focus back on its button.
+    const menuButton = page.locator('#chart-court-cases .chart-menu > summary');
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    const items = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      items.push(await page.evaluate(() => {
+        const el = document.activeElement;
+        return el.dataset.download || el.dataset.testid || (el.closest('[data-testid=embed-code]') ? 'embed-code' : el.tagName);
+      }));
+    }
+    assert.deepEqual(items, ['svg', 'png', 'csv', 'copy-link', 'embed-code']);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#chart-court-cases .chart-menu').evaluate((d) => d.open), false);
+    assert.equal(await menuButton.evaluate((s) => s === document.activeElement), true);
 
     // Operate them with the keyboard: a section toggle…
     await page.focus('#part-2 > summary');
@@ -283,7 +287,7 @@ describe('reuse', () => {
     await ready(page);
     for (const id of ['chart-court-cases', 'chart-reconsideration', 'chart-disclosure-2022']) {
       const fig = page.locator(`#${id}`);
-      const [download] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download=csv]').click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), clickInMenu(fig.locator('[data-download=csv]'))]);
       assert.match(download.suggestedFilename(), /\.csv$/);
       const text = await downloadText(download);
       assert.equal(text.charCodeAt(0), 0xfeff, 'UTF-8 BOM');
@@ -322,13 +326,13 @@ describe('reuse', () => {
     const page = await open(browser, server.url, { acceptDownloads: true });
     await ready(page);
     const fig = page.locator('#chart-court-cases');
-    const [svgDl] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download=svg]').click()]);
+    const [svgDl] = await Promise.all([page.waitForEvent('download'), clickInMenu(fig.locator('[data-download=svg]'))]);
     const svg = await downloadText(svgDl);
     assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.ok(svg.includes('即墨法院受理行政类案件'));
     assert.ok(svg.includes('来源'));
     assert.ok(!svg.includes('class="pt"'));
-    const [pngDl] = await Promise.all([page.waitForEvent('download'), fig.locator('[data-download=png]').click()]);
+    const [pngDl] = await Promise.all([page.waitForEvent('download'), clickInMenu(fig.locator('[data-download=png]'))]);
     assert.match(pngDl.suggestedFilename(), /\.png$/);
     const png = readFileSync(await pngDl.path());
     assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]);
@@ -347,7 +351,7 @@ describe('reuse', () => {
     const page = await open(browser, `${server.url}?lang=zh`);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await ready(page);
-    await page.locator('#chart-court-cases [data-testid=copy-link]').click();
+    await clickInMenu(page.locator('#chart-court-cases [data-testid=copy-link]'));
     await page.waitForFunction(() => document.querySelector('[data-testid=status]').textContent.includes('已复制链接'));
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, `${server.url}?lang=zh#chart-court-cases`);

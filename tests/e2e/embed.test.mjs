@@ -156,6 +156,8 @@ describe('hosting under a deep sub-path', () => {
     await page.goto(viewerUrl);
     await page.waitForSelector('html.viewer-ready', { timeout: 20000 });
     const chartEmbed = page.locator('figure#chart-court-cases [data-testid=embed-code]');
+    // In the chart's menu (下载与分享).
+    await page.locator('figure#chart-court-cases .chart-menu > summary').click();
     await chartEmbed.locator('summary').click();
     // The snippets are made when the disclosure opens (its toggle event).
     await chartEmbed.locator('textarea').nth(1).waitFor();
@@ -319,6 +321,8 @@ describe('a partner page on another origin', () => {
     await page.goto(viewerUrl);
     await page.waitForSelector('html.viewer-ready', { timeout: 20000 });
     const chartEmbed = page.locator('figure#chart-court-cases [data-testid=embed-code]');
+    // In the chart's menu (下载与分享).
+    await page.locator('figure#chart-court-cases .chart-menu > summary').click();
     await chartEmbed.locator('summary').click();
     const snippet = await chartEmbed.locator('textarea').first().inputValue();
     writeFileSync(join(tmp, 'partner', 'pinned.html'),

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { browser, bundledReport, DIST, hitTexts, open, ready, server, useSite } from './lib.mjs';
+import { browser, bundledReport, clickInMenu, DIST, hitTexts, open, ready, server, useSite } from './lib.mjs';
 
 useSite();
 
@@ -234,7 +234,7 @@ describe('the offline file', () => {
     await ready(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.locator('#chart-court-cases [data-download=csv]').click(),
+      clickInMenu(page.locator('#chart-court-cases [data-download=csv]')),
     ]);
     const text = readFileSync(await download.path(), 'utf8');
     assert.equal(text.charCodeAt(0), 0xfeff);

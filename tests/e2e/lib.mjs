@@ -2,6 +2,7 @@
 // Chromium, and the report's source text.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,7 +166,13 @@ export function bundledReport() {
 
 /** The text of the page's #app element with white space removed. */
 export async function appText(page) {
-  const t = await page.evaluate(() => document.getElementById('app').textContent);
+  // Without the sections' and charts' menus, whose words sit between a
+  // heading and its text.
+  const t = await page.evaluate(() => {
+    const app = document.getElementById('app').cloneNode(true);
+    for (const m of app.querySelectorAll('.menu')) m.remove();
+    return app.textContent;
+  });
   return t.replace(/\s+/g, '');
 }
 
@@ -177,4 +184,28 @@ export async function appText(page) {
 export function hitTexts() {
   const h = globalThis.CSS?.highlights?.get('hit');
   return h ? [...h].map(String) : [...document.querySelectorAll('mark.hit')].map((m) => m.textContent);
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.2 A and AA violations on the page as it is now. */
+export async function axeViolations(page) {
+  // axe is injected through the DevTools protocol, so the page's own
+  // Content-Security-Policy (which allows no foreign script) stays on.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    resultTypes: ['violations'],
+  }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} — ${v.help}`);
+}
+
+/**
+ * Clicks `item` (a locator) inside a small menu (a section's ⋯, a chart's
+ * 下载与分享), opening the menu first as a reader would.
+ */
+export async function clickInMenu(item) {
+  const menu = item.locator('xpath=ancestor::details[contains(concat(" ", @class, " "), " menu ")][1]');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator(':scope > summary').click();
+  await item.click();
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
-import { allowCspViolations, browser, DIST, open, ready, server, useSite } from './lib.mjs';
+import { allowCspViolations, browser, clickInMenu, DIST, open, ready, server, useSite } from './lib.mjs';
 
 useSite();
 
@@ -31,7 +31,10 @@ async function redrawCharts(page) {
   // Charts out of view are redrawn when they come into it.
   await page.locator(`figure#${id}`).scrollIntoViewIfNeeded();
   await page.waitForFunction(([id, w]) => document.querySelector(`figure#${id} .chart-svg > svg`)?.getAttribute('width') !== w, [id, before]);
+  // At phone width the display controls are in the tools.
+  await page.locator('[data-testid=tools-toggle] > summary').click();
   await page.locator('[data-testid=display-controls] button[data-theme-choice=dark]').click();
+  await page.keyboard.press('Escape');
   await page.locator(`figure#${id} .chart-legend button`).first().click();
   await page.waitForFunction((id) => document.querySelector(`figure#${id} .chart-svg > svg`) !== null, id);
   return { before, after: await svgWidth(page, id) };
@@ -106,7 +109,7 @@ describe('what the page repeats from its address', () => {
     const page = await open(browser, `${server.url}?utm_source=${'x'.repeat(5000)}`);
     await ready(page);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.locator('#part-1 > .sec-body > .sec-tools [data-testid=copy-link]').click();
+    await clickInMenu(page.locator('#part-1 > .sec-menu [data-testid=copy-link]'));
     const status = page.locator('[data-testid=status]');
     await status.filter({ hasText: /\S/ }).waitFor();
     const said = await status.textContent();

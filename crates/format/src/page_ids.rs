@@ -22,13 +22,18 @@ pub const DISPLAY_TEXT: &str = "display-text";
 pub const DISPLAY_THEME: &str = "display-theme";
 /// The full contents list (the compact bar's disclosure controls it).
 pub const TOC_LIST: &str = "toc-list";
+/// The reading tools' panel (display, search, downloads).
+pub const TOOLS: &str = "tools";
+/// The top of the document: "回到顶部" links to `#top`, which HTML takes
+/// as the top when no element has the id, so none may.
+pub const TOP: &str = "top";
 /// The offline file's packed WASM.
 pub const OFFLINE_WASM: &str = "viewer-wasm";
 /// The offline file's packed report JSON.
 pub const OFFLINE_REPORT: &str = "report-gz";
 
 /// Every id the page uses for itself.
-pub const RESERVED_IDS: [&str; 10] = [
+pub const RESERVED_IDS: [&str; 12] = [
     APP,
     REPORT,
     CONTENT,
@@ -37,6 +42,8 @@ pub const RESERVED_IDS: [&str; 10] = [
     DISPLAY_TEXT,
     DISPLAY_THEME,
     TOC_LIST,
+    TOOLS,
+    TOP,
     OFFLINE_WASM,
     OFFLINE_REPORT,
 ];
@@ -58,7 +65,7 @@ pub fn is_reserved_id(id: &str) -> bool {
 /// The reserved ids and prefixes as one line, for messages (written out:
 /// joining them would cost WASM; a test holds it to the lists).
 pub const RESERVED_LIST: &str = "app, report, content, search-q, search-help, display-text, \
-     display-theme, toc-list, viewer-wasm, report-gz, h-…, help-…";
+     display-theme, toc-list, tools, top, viewer-wasm, report-gz, h-…, help-…";
 
 #[cfg(test)]
 mod tests {

@@ -45,7 +45,13 @@ pub(super) fn in_view(blocks: &[Element]) -> usize {
     blocks[from..]
         .iter()
         .position(|b| {
-            let r = b.get_bounding_client_rect();
+            // A chart's table, kept for screen readers while the drawing
+            // shows, is a 1 px box whose rows overflow it anywhere: where
+            // a reader sees it is where its chart is.
+            let seen = closest(b, ".sr-only")
+                .and_then(|_| closest(b, "figure.chart"))
+                .unwrap_or_else(|| b.clone());
+            let r = seen.get_bounding_client_rect();
             b.get_client_rects().length() > 0 && (r.top() > -4.0 || r.bottom() > h * 0.5)
         })
         .map_or(from, |i| from + i)
