@@ -11,7 +11,7 @@ use report_format::search::{Hit, SearchIndex};
 use report_format::Lang;
 use wasm_bindgen::JsCast;
 
-use super::{all, closest, document, event_element, focus_by_id, listen, viewer};
+use super::{all, closest, document, event_element, focus_by_id, listen, own, viewer};
 use crate::ids::SEARCH_INPUT_ID;
 use crate::state::ViewOptions;
 
@@ -155,7 +155,12 @@ fn run(query: &str) {
             .search(q, 14)
     };
     if let Ok(Some(count)) = document().query_selector("[data-testid=search-count]") {
-        count.set_text_content(Some(&count_text(q, &hits, v.lang)));
+        // The page's script for the words, the query as the reader typed it.
+        let words = match q {
+            "" => String::new(),
+            q => own(count_text("\u{1}", &hits, v.lang)).replace('\u{1}', q),
+        };
+        count.set_text_content(Some(&words));
     }
     if let Some(list) = list() {
         write_results(&list, &hits);
@@ -194,12 +199,13 @@ fn write_results(list: &web_sys::Element, hits: &[Hit]) {
         };
         let _ = a.set_attribute("href", &format!("#{}", h.target));
         path.set_class_name("result-path");
-        path.set_text_content(Some(&h.path));
-        mark.set_text_content(Some(&h.matched));
+        // Report text, with the viewer's words (开头, 万) in the page's script.
+        path.set_text_content(Some(&own(h.path.clone())));
+        mark.set_text_content(Some(&own(h.matched.clone())));
         let _ = a.append_child(&path);
-        let _ = a.append_with_str_1(&h.before);
+        let _ = a.append_with_str_1(&own(h.before.clone()));
         let _ = a.append_child(&mark);
-        let _ = a.append_with_str_1(&h.after);
+        let _ = a.append_with_str_1(&own(h.after.clone()));
         let _ = li.append_child(&a);
         let _ = frag.append_child(&li);
     }

@@ -1,10 +1,13 @@
 //! Plain state the browser layer works with: what a URL asks for, the URL
 //! written back, a chart's state, which chart point a key moves to, file
-//! names. No DOM here, so all of it is tested natively.
+//! names, the viewer's words in traditional characters. No DOM here, so
+//! all of it is tested natively.
 
 pub mod chart;
+mod script;
 mod url;
 
+pub use script::ScriptTable;
 pub(crate) use url::percent_decode;
 pub use url::{query_with_state, share_query, ViewOptions};
 
