@@ -98,8 +98,16 @@ pub enum EmbedTarget {
 /// The two snippets offered for embedding `target` of the viewer at
 /// `base` (the page address without query or fragment): the `embed.js`
 /// way, which keeps the height in sync, and a plain `<iframe>` with a fixed
-/// height.
-pub fn snippets(base: &str, target: &EmbedTarget, title: &str) -> (String, String) {
+/// height. `script` is what the build wrote into the page: the hashed embed
+/// script's name and integrity (`embed-….js sha384-…`); the snippet then
+/// pins exactly that file (Subresource Integrity, which needs CORS:
+/// `crossorigin`), else it names `embed.js`.
+pub fn snippets(
+    base: &str,
+    target: &EmbedTarget,
+    title: &str,
+    script: Option<&str>,
+) -> (String, String) {
     let (key, id, height) = match target {
         EmbedTarget::Section(id) => ("section", id, 640),
         EmbedTarget::Chart(id) => ("chart", id, 620),
@@ -109,8 +117,16 @@ pub fn snippets(base: &str, target: &EmbedTarget, title: &str) -> (String, Strin
         None => "",
     };
     let title = attr(title);
+    let src = match script.and_then(|s| s.split_once(' ')) {
+        Some((name, integrity)) => format!(
+            "{dir}{}\" integrity=\"{}\" crossorigin=\"anonymous",
+            attr(name),
+            attr(integrity)
+        ),
+        None => format!("{dir}embed.js"),
+    };
     let script = format!(
-        "<div data-report-viewer=\"{base}?{key}={id}\" data-title=\"{title}\"></div>\n<script src=\"{dir}embed.js\" async></script>"
+        "<div data-report-viewer=\"{base}?{key}={id}\" data-title=\"{title}\"></div>\n<script src=\"{src}\" async></script>"
     );
     let iframe = format!(
         "<iframe src=\"{base}?embed=1&amp;{key}={id}\" title=\"{title}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0\"></iframe>"
@@ -132,6 +148,7 @@ mod tests {
             "https://example.gov.cn/zwgk/report/index.html",
             &EmbedTarget::Chart("chart-a".into()),
             "A \"quoted\" <title>",
+            None,
         );
         assert!(s.contains(
             "data-report-viewer=\"https://example.gov.cn/zwgk/report/index.html?chart=chart-a\""
@@ -140,6 +157,31 @@ mod tests {
         assert!(i.contains("?embed=1&amp;chart=chart-a"));
         assert!(i.contains("height=\"620\"") && i.contains("loading=\"lazy\""));
         assert!(s.contains("A &quot;quoted&quot; &lt;title&gt;"));
+    }
+
+    #[test]
+    fn snippets_pin_the_hashed_script_the_page_names() {
+        let (s, _) = snippets(
+            "https://example.gov.cn/zwgk/report/",
+            &EmbedTarget::Section("part-1".into()),
+            "t",
+            Some("embed-0123456789abcdef.js sha384-AbC+/x="),
+        );
+        assert!(
+            s.ends_with("<script src=\"https://example.gov.cn/zwgk/report/embed-0123456789abcdef.js\" integrity=\"sha384-AbC+/x=\" crossorigin=\"anonymous\" async></script>"),
+            "{s}"
+        );
+        // What the page names is escaped like any text.
+        let (s, _) = snippets(
+            "https://e/",
+            &EmbedTarget::Chart("c".into()),
+            "t",
+            Some("a\"b c<d"),
+        );
+        assert!(
+            s.contains("src=\"https://e/a&quot;b\" integrity=\"c&lt;d\""),
+            "{s}"
+        );
     }
 
     #[test]

@@ -1,12 +1,19 @@
 //! The names the static page and the browser layer agree on: element ids,
 //! file names, storage keys. One place, so that neither side can drift.
 
+//!
+//! Element ids live in `report_format::page_ids`, because validation must
+//! refuse a report id equal to one of them.
+
 /// Id of the `<script type="application/json">` element the report travels in.
-pub const REPORT_ELEMENT_ID: &str = "report";
+pub const REPORT_ELEMENT_ID: &str = report_format::page_ids::REPORT;
 /// Id of the element that holds the report's static HTML.
-pub const APP_ELEMENT_ID: &str = "app";
+pub const APP_ELEMENT_ID: &str = report_format::page_ids::APP;
 /// Id of the search field, which `/` focuses.
-pub const SEARCH_INPUT_ID: &str = "search-q";
+pub const SEARCH_INPUT_ID: &str = report_format::page_ids::SEARCH_INPUT;
+/// Name of the `<meta>` in which the site build names the hashed embed
+/// script and its integrity, for the embed snippets.
+pub const EMBED_SCRIPT_META: &str = "report-viewer-embed";
 /// File name of the hosted page in the report's own language.
 pub const INDEX_FILE: &str = "index.html";
 /// File name of the single offline copy next to the hosted page.

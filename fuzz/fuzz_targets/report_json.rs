@@ -13,6 +13,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    // What `report build` checks besides (control characters) answers too.
+    if let Err(e) = report_format::check_report(text) {
+        assert!(!e.problems().is_empty());
+    }
     let report = match parse_report(text) {
         Ok(r) => r,
         Err(e) => {

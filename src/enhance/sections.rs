@@ -177,7 +177,12 @@ fn fill_embed(details: &web_sys::Element) {
         "chart" => EmbedTarget::Chart(attr("data-embed-id")),
         _ => EmbedTarget::Section(attr("data-embed-id")),
     };
-    let (script, iframe) = snippets(&super::url::page_base(), &target, &attr("data-embed-title"));
+    let (script, iframe) = snippets(
+        &super::url::page_base(),
+        &target,
+        &attr("data-embed-title"),
+        super::url::embed_script().as_deref(),
+    );
     let doc = document();
     // The snippets are code (a title in them is the report's): as written.
     let add = |tag: &str, text: &str| -> Option<web_sys::Element> {

@@ -17,6 +17,16 @@ pub fn page_base() -> String {
     )
 }
 
+/// The hashed embed script's name and integrity value, as the build wrote
+/// them into the page (`None` where it did not: the offline file).
+pub fn embed_script() -> Option<String> {
+    super::document()
+        .query_selector(&format!("meta[name=\"{}\"]", crate::ids::EMBED_SCRIPT_META))
+        .ok()
+        .flatten()?
+        .get_attribute("content")
+}
+
 /// Writes the reading state into the URL without a new history entry:
 /// search, closed sections, and theme and text size unless they are what
 /// the page would pick by itself.

@@ -316,9 +316,11 @@ pub fn SectionView(
     depth: usize,
 ) -> impl IntoView {
     let v = expect_context::<Viewer>();
+    // `h-` is reserved (`report_format::page_ids::HEADING_PREFIX`).
+    let heading_id = format!("h-{}", section.id);
     let heading = heading(
         depth,
-        format!("h-{}", section.id),
+        heading_id,
         section.number.clone(),
         section.title.clone(),
     );

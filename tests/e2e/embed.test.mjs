@@ -2,30 +2,43 @@
 // another origin embedding the whole report, one section and one chart
 // through embed.js, heights kept in sync, settings from allowed origins
 // only, no report loaded from an address, and no CSP violation anywhere.
+// embed.js frames only this viewer (its own directory, or the same path on
+// an origin the build lists), clamps heights and passes on only the events
+// it knows; partners can pin it by name and integrity (SRI).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { freePort, launch, ROOT, serve } from './lib.mjs';
 
 const SUBPATH = 'zwgk/fzzf/2024/report/';
-let tmp, viewerSrv, partnerSrv, strangerSrv, browser, viewerUrl;
+let tmp, viewerSrv, partnerSrv, strangerSrv, browser, viewerUrl, mirrorUrl, phishing;
 
-/** A page on another origin that embeds three views through embed.js. */
-function partnerPage(viewerBase) {
+/**
+ * A page on another origin that embeds three views through embed.js, and
+ * holders that a hostile author slipped past the partner's sanitiser
+ * (`phishing`: id → address), none of which may become a frame.
+ */
+function partnerPage(viewerBase, hostile = {}) {
+  const holders = Object.entries(hostile)
+    .map(([id, href]) => `<div id="${id}" data-report-viewer="${href}"></div>`)
+    .join('\n');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Partner portal</title></head>
 <body style="margin:0">
 <h1>Partner portal</h1>
 <div id="whole" data-report-viewer="${viewerBase}" data-title="Whole report"></div>
 <div id="section" data-report-viewer="${viewerBase}?section=part-1-3" data-title="One section"></div>
 <div id="chart" data-report-viewer="${viewerBase}?chart=chart-court-cases" data-title="One chart"></div>
+${holders}
 <script>
   window.__events = [];
   for (const id of ['whole', 'section', 'chart']) {
-    for (const t of ['report-viewer:ready', 'report-viewer:applied']) {
-      document.getElementById(id).addEventListener(t, (e) => window.__events.push([id, t, e.detail]));
+    for (const t of ['report-viewer:ready', 'report-viewer:applied', 'report-viewer:height', 'report-viewer:evil', 'click']) {
+      document.getElementById(id).addEventListener(t, (e) =>
+        window.__events.push([id, t, e.detail, e.currentTarget.querySelector('iframe')?.height]));
     }
   }
   window.__pym = [];
@@ -55,6 +68,7 @@ before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'viewer-embed-'));
   const [vp, pp, sp] = [await freePort(), await freePort(), await freePort()];
   const partnerOrigin = `http://127.0.0.1:${pp}`;
+  const strangerOrigin = `http://127.0.0.1:${sp}`;
   // The bundled report, allowing the partner (not the stranger) to send settings.
   const report = JSON.parse(readFileSync(join(ROOT, 'public/reports/jimo-2024.json'), 'utf8'));
   report.viewer = { embed_origins: [partnerOrigin] };
@@ -62,19 +76,37 @@ before(async () => {
   writeFileSync(reportPath, JSON.stringify(report));
   const site = join(tmp, 'viewer-root', SUBPATH);
   mkdirSync(site, { recursive: true });
-  execFileSync(join(ROOT, 'target/release/report'), ['build', reportPath, '--out', site, '--viewer', join(ROOT, 'target/viewer')], { stdio: 'ignore' });
+  // The stranger's origin serves a mirror of the site at the same path,
+  // which the build lets embed.js frame too.
+  execFileSync(join(ROOT, 'target/release/report'), ['build', reportPath, '--out', site, '--viewer', join(ROOT, 'target/viewer'),
+    '--embed-allow-origin', strangerOrigin], { stdio: 'ignore' });
   // A second report on the viewer's own origin, for ?report=.
   const other = JSON.parse(JSON.stringify(report));
   other.meta.title = '同源的另一份报告(测试)';
   writeFileSync(join(site, 'other.json'), JSON.stringify(other));
+  // An upload area on the viewer's origin, with a look-alike page.
+  mkdirSync(join(tmp, 'viewer-root', 'upload'));
+  writeFileSync(join(tmp, 'viewer-root', 'upload', 'notice.html'), '<!DOCTYPE html><title>PHISHING</title><p>PHISHING</p>');
   viewerSrv = await serve(join(tmp, 'viewer-root'), vp);
   viewerUrl = `${viewerSrv.url}${SUBPATH}`;
+  mirrorUrl = `${strangerOrigin}/${SUBPATH}`;
+  phishing = {
+    'other-origin': `${partnerOrigin}/${SUBPATH}`,
+    'upload': `${viewerSrv.url}upload/notice.html`,
+    'upload-relative': `${viewerUrl}../../../../upload/notice.html`,
+    'sibling-file': `${viewerUrl}other.json`,
+    'subdirectory': `${viewerUrl}sub/`,
+    'credentials': viewerUrl.replace('http://', 'http://user:pass@'),
+    'script-url': 'javascript:alert(1)',
+  };
   mkdirSync(join(tmp, 'partner'));
-  writeFileSync(join(tmp, 'partner', 'index.html'), partnerPage(viewerUrl));
+  writeFileSync(join(tmp, 'partner', 'index.html'),
+    partnerPage(viewerUrl, { ...phishing, mirror: `${mirrorUrl}?chart=chart-court-cases` }));
   writeFileSync(join(tmp, 'partner', 'forged.json'), JSON.stringify({ ...other, meta: { ...other.meta, title: 'FORGED-REPORT-TITLE' } }));
   partnerSrv = await serve(join(tmp, 'partner'), pp);
   mkdirSync(join(tmp, 'stranger'));
   writeFileSync(join(tmp, 'stranger', 'index.html'), partnerPage(viewerUrl));
+  cpSync(site, join(tmp, 'stranger', SUBPATH), { recursive: true });
   strangerSrv = await serve(join(tmp, 'stranger'), sp);
   browser = await launch();
 });
@@ -130,9 +162,18 @@ describe('hosting under a deep sub-path', () => {
     const [script, iframe] = await chartEmbed.locator('textarea').allTextContents();
     assert.ok(script.includes(`data-report-viewer="${viewerUrl}index.html?chart=chart-court-cases"`) ||
       script.includes(`data-report-viewer="${viewerUrl}?chart=chart-court-cases"`), script);
-    assert.ok(script.includes(`src="${viewerUrl}embed.js"`), script);
     assert.ok(iframe.includes('embed=1&amp;chart=chart-court-cases') && iframe.includes('loading="lazy"'), iframe);
     assert.ok((await page.locator('#part-1-3 [data-testid=embed-code]').count()) >= 1);
+    // The script is pinned: its hashed name, the integrity of exactly that
+    // file, and CORS, which integrity needs across origins.
+    const m = script.match(/<script src="([^"]+)" integrity="(sha384-[^"]+)" crossorigin="anonymous" async><\/script>/);
+    assert.ok(m, script);
+    const [, src, integrity] = m;
+    assert.match(src, new RegExp(`^${viewerUrl}embed-[0-9a-f]{16}\\.js$`));
+    const bytes = Buffer.from(await (await fetch(src)).arrayBuffer());
+    assert.equal(`sha384-${createHash('sha384').update(bytes).digest('base64')}`, integrity);
+    // The stable name serves the same file.
+    assert.ok(bytes.equals(Buffer.from(await (await fetch(`${viewerUrl}embed.js`)).arrayBuffer())));
     await page.context().close();
   });
 
@@ -230,6 +271,87 @@ describe('a partner page on another origin', () => {
     assert.match(frame.url(), /index\.hant\.html\?.*chart=chart-court-cases/);
     assert.equal(await frame.evaluate(() => document.documentElement.lang), 'zh-Hant');
     assert.match(await frame.locator('figure.chart:visible figcaption').innerText(), /即墨法院受理行政類案件[\s\S]*單位/);
+    assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  });
+
+  test('frames only this viewer: other origins, paths and schemes stay holders', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 3000 } });
+    const page = await context.newPage();
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.goto(partnerSrv.url);
+    await heightsMatch(page, 'chart');
+    for (const id of Object.keys(phishing)) {
+      assert.equal(await page.locator(`#${id} iframe`).count(), 0, `${id}: ${phishing[id]} was framed`);
+    }
+    assert.equal(page.frames().filter((f) => /notice|PHISH/.test(f.url())).length, 0);
+    assert.equal(warnings.filter((w) => w.includes('not framed')).length, Object.keys(phishing).length, warnings.join('\n'));
+    // The same path on an origin the build listed is this viewer too.
+    assert.equal(await page.locator('#mirror iframe').count(), 1);
+    assert.ok((await page.locator('#mirror iframe').getAttribute('src')).startsWith(`${mirrorUrl}?chart=`));
+    await context.close();
+  });
+
+  test('clamps heights and passes on only the events it knows, only from its frame', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 3000 } });
+    const page = await context.newPage();
+    await page.goto(partnerSrv.url);
+    const { frame } = await heightsMatch(page, 'chart');
+    const seen = () => page.evaluate(() => window.__events.filter(([id]) => id === 'chart'));
+    const readies = async () => (await seen()).filter(([, t]) => t === 'report-viewer:ready').length;
+    const before = await readies();
+    // The page itself posing as the frame is not the frame.
+    await page.evaluate(() => window.postMessage({ type: 'report-viewer:ready' }, '*'));
+    // The frame (its window and origin) sends what the viewer never sends.
+    await frame.evaluate(() => {
+      parent.postMessage({ type: 'report-viewer:height', height: 500000 }, '*');
+      parent.postMessage({ type: 'report-viewer:height', height: 1e9 }, '*');
+      parent.postMessage({ type: 'report-viewer:height', height: 'Infinity' }, '*');
+      parent.postMessage({ type: 'report-viewer:evil', height: 5 }, '*');
+      parent.postMessage({ type: 'click' }, '*');
+      parent.postMessage({ type: 'report-viewer:ready', extra: 'x'.repeat(100) }, '*');
+    });
+    // Messages arrive in order: the last one seen means all were handled.
+    await page.waitForFunction((n) => window.__events.filter(([id, t]) => id === 'chart' && t === 'report-viewer:ready').length > n, before);
+    const events = await seen();
+    assert.equal(await readies(), before + 1, 'only the frame\'s own ready');
+    assert.deepEqual(events.filter(([, t]) => t === 'report-viewer:evil' || t === 'click'), []);
+    const heights = events.filter(([, t]) => t === 'report-viewer:height');
+    assert.ok(heights.some(([, , d, h]) => d.height === 100000 && h === '100000'), JSON.stringify(heights));
+    assert.ok(heights.every(([, , d, h]) => d.height <= 100000 && Number(h) <= 100000), JSON.stringify(heights));
+    const ready = events.filter(([, t]) => t === 'report-viewer:ready').at(-1)[2];
+    assert.deepEqual(ready, { type: 'report-viewer:ready' }, 'only the fields it knows');
+    await context.close();
+  });
+
+  test('a partner page pinning embed.js by name and integrity embeds the report', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 3000 } });
+    await watchCsp(context);
+    // What the README asks of the server: CORS on the embed script.
+    await context.route('**/embed-*.js', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+    });
+    const page = await context.newPage();
+    await page.goto(viewerUrl);
+    await page.waitForSelector('html.viewer-ready', { timeout: 20000 });
+    const chartEmbed = page.locator('figure#chart-court-cases [data-testid=embed-code]');
+    await chartEmbed.locator('summary').click();
+    const snippet = await chartEmbed.locator('textarea').first().inputValue();
+    writeFileSync(join(tmp, 'partner', 'pinned.html'),
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Pinned</title></head><body>${snippet}</body></html>`);
+    await page.goto(`${partnerSrv.url}pinned.html`);
+    await page.waitForSelector('[data-report-viewer] iframe');
+    const frame = await (await page.locator('[data-report-viewer] iframe').elementHandle()).contentFrame();
+    await frame.waitForSelector('html.viewer-ready', { timeout: 20000 });
+    assert.equal(await frame.locator('figure.chart:visible').count(), 1);
+    // A file that is not the pinned one is refused.
+    writeFileSync(join(tmp, 'partner', 'tampered.html'),
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Tampered</title></head><body>${snippet.replace(/sha384-[^"]+/, `sha384-${createHash('sha384').update('other').digest('base64')}`)}</body></html>`);
+    await page.goto(`${partnerSrv.url}tampered.html`);
+    await page.waitForTimeout(1000);
+    assert.equal(await page.locator('[data-report-viewer] iframe').count(), 0);
     assert.deepEqual(await cspViolations(page), []);
     await context.close();
   });

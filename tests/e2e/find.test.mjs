@@ -90,7 +90,8 @@ async function searchWorks(url, init) {
   }
   assert.match(await page.locator('[data-testid=search-count]').innerText(), new RegExp(`出现 \\d+ 次，在 ${paths.length} 处`));
   // The query is in the URL.
-  assert.ok(decodeURIComponent(page.url()).includes(`q=${TERM}`));
+  // The address follows once typing pauses.
+  await page.waitForFunction((t) => decodeURIComponent(location.search).includes(`q=${t}`), TERM);
 
   // Traditional characters find the same places.
   await page.fill('#search-q', '行政復議');

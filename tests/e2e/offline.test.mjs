@@ -1,8 +1,9 @@
 // Readable anywhere: the single offline file from file:// with the network
 // off, a page saved after start-up opened without script, print to PDF,
-// and the offline download.
+// the offline download, and its SHA-256 for a reader to check a copy by.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,6 +146,50 @@ describe('pages saved from the browser', () => {
     // page says so and the report is all there.
     await page.waitForSelector('[data-testid=boot-failed]', { timeout: 20000 });
     await checkComplete(page, { interactive: false });
+    await context.close();
+  });
+});
+
+describe('integrity of the offline file', () => {
+  const hex = () => createHash('sha256').update(readFileSync(join(DIST, 'report.html'))).digest('hex');
+
+  test('its SHA-256 is beside it, in the format sha256sum -c reads', () => {
+    assert.equal(readFileSync(join(DIST, 'report.html.sha256'), 'utf8'), `${hex()}  report.html\n`);
+    execFileSync('sha256sum', ['-c', 'report.html.sha256'], { cwd: DIST, stdio: 'ignore' });
+  });
+
+  test('the hosted page shows it by the download link and in the print block', async () => {
+    // The page as the build wrote it (what a reader without script, a
+    // crawler and the saved page have).
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const shown = page.locator('[data-testid=download-offline] + .offline-sha256');
+    assert.ok(await shown.isVisible());
+    assert.equal(await shown.locator('code').innerText(), hex());
+    assert.match(await shown.innerText(), /SHA-256/);
+    const pdf = join(tmp, 'hosted-static.pdf');
+    await page.pdf({ path: pdf, format: 'A4' });
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']).toString().replace(/\s+/g, '');
+    assert.ok(text.includes(`离线版SHA-256${hex()}`), 'print block');
+    await context.close();
+    // The live viewer keeps both where they were.
+    const live = await open(browser, server.url);
+    await ready(live);
+    assert.equal(await live.locator('[data-testid=download-offline] + .offline-sha256 code').innerText(), hex());
+    await live.emulateMedia({ media: 'print' });
+    assert.equal(await live.locator('.print-meta .print-sha256 dd').innerText(), hex());
+    await live.context().close();
+  });
+
+  test('the offline file does not claim a hash, on screen or on paper', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(DIST, 'report.html')).href);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.print-meta').isVisible(), true);
+    assert.equal(await page.locator('.offline-sha256, .print-sha256').count(), 0);
+    assert.ok(!readFileSync(join(DIST, 'report.html'), 'utf8').includes(hex()));
     await context.close();
   });
 });

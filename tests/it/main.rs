@@ -10,6 +10,7 @@ mod hant;
 mod import;
 mod import_fixtures;
 mod layers;
+mod page_ids;
 mod prerender;
 mod validation;
 

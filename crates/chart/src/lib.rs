@@ -23,7 +23,7 @@ pub use axis::{nice_step, ValueAxis};
 pub use palette::{contrast_ratio, palette, theme_css, Palette};
 
 use report_format::markup::escape;
-use report_format::{Chart, ChartKind, Lang, Qualifier, Series, Theme, Value};
+use report_format::{is_stray_control, Chart, ChartKind, Lang, Qualifier, Series, Theme, Value};
 
 /// Size, theme and text scale to draw a chart at.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -189,7 +189,7 @@ pub fn draw(
     }
     svg += "</svg>";
     Ok(Drawing {
-        svg,
+        svg: xml_safe(svg),
         width: w,
         height: h,
         points,
@@ -294,7 +294,7 @@ pub fn export(
         color(pal.background)
     );
     Ok(Drawing {
-        svg,
+        svg: xml_safe(svg),
         width: style.width,
         height,
         points: points
@@ -306,6 +306,20 @@ pub fn export(
             .collect(),
         target_radius: 0,
     })
+}
+
+/// `svg` without the characters XML does not allow (C0 controls other
+/// than tab and line breaks, U+FFFE, U+FFFF) and C1 controls: one of them
+/// in a label would make the drawing no document at all, and the PNG made
+/// from it fail. Validation refuses them in report text; this keeps every
+/// drawing a document whatever it is given. Markup written here has none,
+/// so only text loses them.
+fn xml_safe(svg: String) -> String {
+    if svg.chars().any(is_stray_control) {
+        svg.chars().filter(|&c| !is_stray_control(c)).collect()
+    } else {
+        svg
+    }
 }
 
 /// The label drawn next to a point: the number with its qualifier mark

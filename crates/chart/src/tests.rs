@@ -406,6 +406,53 @@ fn export_has_title_sources_and_no_targets() {
 }
 
 #[test]
+fn control_characters_never_reach_the_drawing() {
+    // Every text a drawing shows, with characters XML refuses in it.
+    let bad = "a\u{0}\u{1}\u{b}\u{c}\u{1b}\u{7f}\u{85}\u{fffe}\u{ffff}b";
+    let mut c = chart(
+        ChartKind::Bar,
+        vec![vec![
+            (
+                "2021",
+                value(1.0, Qualifier::LowerBound { marker: bad.into() }),
+            ),
+            ("2022", value(2.0, Qualifier::Exact)),
+        ]],
+    );
+    c.unit = format!("件{bad}");
+    c.x_label = format!("年份{bad}");
+    c.series[0].name = format!("系列{bad}");
+    c.categories[0] = format!("2021{bad}");
+    c.series[0].points[0].x = c.categories[0].clone();
+    for kind in [ChartKind::Bar, ChartKind::Line] {
+        c.kind = kind;
+        let drawn = draw(
+            &c,
+            &style(),
+            &DrawOptions {
+                targets: true,
+                attrs: vec![("aria-label", bad.to_string())],
+            },
+        )
+        .unwrap()
+        .svg;
+        let exported = export(&c, &style(), &format!("标题{bad}"), &[format!("来源{bad}")])
+            .unwrap()
+            .svg;
+        for svg in [drawn, exported] {
+            assert!(!svg.contains(is_stray_control), "{svg}");
+            let doc = roxmltree::Document::parse(&svg).expect("a valid XML document");
+            let shown: String = doc.descendants().filter_map(|n| n.text()).collect();
+            // Only the control characters are gone.
+            assert!(
+                shown.contains("年份ab") || shown.contains("件ab"),
+                "{shown}"
+            );
+        }
+    }
+}
+
+#[test]
 fn triangle_draws_what_plotters_triangle_marker_draws() {
     use plotters::prelude::*;
     let svg = |draw: &dyn Fn(&DrawingArea<SVGBackend, plotters::coord::Shift>)| {

@@ -135,8 +135,8 @@ fn value_cells<'a>(report: &Indexed, v: &'a Value, unit: &'a str, lang: Lang) ->
     ]
 }
 
-/// A CSV cell: numbers are written as numbers, text is quoted as needed
-/// and kept from being read as a spreadsheet formula.
+/// A CSV cell: numbers are written as numbers, text is quoted and kept
+/// from being read as a spreadsheet formula.
 enum Cell<'a> {
     Text(&'a str),
     Owned(String),
@@ -158,19 +158,26 @@ fn csv_row<'a>(out: &mut String, cells: impl IntoIterator<Item = Cell<'a>>) {
 }
 
 fn push_text(out: &mut String, t: &str) {
-    // A cell starting with = + - @ is run as a formula by spreadsheet
-    // programs; report text must never be, so it gets a leading apostrophe.
-    let guard = t.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if guard || t.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        if guard {
+    // Every text cell is quoted, so that it stays one cell in a program
+    // that splits on another separator (`;` in many European locales of
+    // Excel and WPS, tab, `|`). Spreadsheets run a cell starting with
+    // = + - @ (or tab, CR) as a formula; report text must never be one. A
+    // program that splits without honouring quotes starts a cell after any
+    // separator or line break, so a formula start there (after spaces) gets
+    // a leading apostrophe too, which spreadsheets read as "this is text".
+    out.push('"');
+    let mut cell_start = true;
+    for c in t.chars() {
+        if cell_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
             out.push('\'');
         }
-        out.push_str(&t.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(t);
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+        cell_start = matches!(c, ',' | ';' | '\t' | '|' | '\n' | '\r') || (cell_start && c == ' ');
     }
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -232,9 +239,63 @@ mod tests {
                 Cell::Text("a,b"),
                 Cell::Text("-1"),
                 Cell::Number(-1.5),
+                Cell::Text("行政复议"),
             ],
         );
-        assert_eq!(out, "\"'=HYPERLINK(\"\"x\"\")\",\"a,b\",\"'-1\",-1.5\r\n");
+        assert_eq!(
+            out,
+            "\"'=HYPERLINK(\"\"x\"\")\",\"a,b\",\"'-1\",-1.5,\"行政复议\"\r\n"
+        );
         assert_eq!(parse_csv(&out)[0][1], "a,b");
+    }
+
+    /// Every cell of `text` as a program splitting on `sep`, with or without
+    /// honouring quotes, would read it.
+    fn cells_as_split_by(text: &str, sep: u8, quotes: bool) -> Vec<String> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(sep)
+            .quoting(quotes)
+            .from_reader(text.as_bytes())
+            .records()
+            .flat_map(|r| r.unwrap().iter().map(String::from).collect::<Vec<_>>())
+            .collect()
+    }
+
+    #[test]
+    fn no_separator_starts_a_formula() {
+        let texts = [
+            "x;=1+2",
+            "x; =1+2",
+            "a,@SUM(A1)",
+            "a\t+1",
+            "a|-1",
+            "a\n=1",
+            "a\r\n=cmd|' /C calc'!A0",
+            "x ;;  =1",
+        ];
+        for t in texts {
+            let mut out = String::new();
+            // A number before the text: a program that ignores quotes
+            // reads from the number on.
+            csv_row(&mut out, [Cell::Number(605.0), Cell::Text(t)]);
+            for sep in [b',', b';', b'\t', b'|'] {
+                for quotes in [true, false] {
+                    for cell in cells_as_split_by(&out, sep, quotes) {
+                        let start = cell.trim_start_matches([' ', '"', '\r', '\n']);
+                        assert!(
+                            cell.parse::<f64>().is_ok()
+                                || !start.starts_with(['=', '+', '-', '@', '\t']),
+                            "{t:?} split on {:?} (quotes {quotes}) gives cell {cell:?}",
+                            sep as char
+                        );
+                    }
+                }
+            }
+            // Read as intended, the text is all there, apostrophes aside.
+            let back = &parse_csv(&out)[0][1];
+            assert_eq!(back.replace('\'', ""), t.replace('\'', ""), "{t:?}");
+        }
     }
 }

@@ -14,6 +14,7 @@ mod load;
 pub mod markup;
 mod objects;
 mod order;
+pub mod page_ids;
 mod points;
 pub mod problem;
 #[cfg(feature = "authoring")]
@@ -28,7 +29,8 @@ mod wording;
 pub use csv::{chart_csv, report_csv, CSV_BOM};
 pub use index::{Found, Home, Indexed, ReportIndex};
 pub use load::{
-    parse_report, parse_unchecked, pointer_at, report_origin_allowed, LoadError, MAX_REPORT_BYTES,
+    check_report, control_characters, is_stray_control, parse_report, parse_unchecked, pointer_at,
+    LoadError, MAX_REPORT_BYTES,
 };
 pub use order::{repeats, sorted_indices};
 pub use points::{category_order, category_points, chart_points, distinct_sources, Categories};

@@ -46,20 +46,6 @@ pub enum LoadError {
     /// The report parsed but its content does not hold together.
     #[error("{} problem(s): {}", .0.len(), summary(.0))]
     Invalid(Vec<Problem>),
-    /// `?report=` named an address on an origin this site does not allow.
-    #[error("loading a report from {origin} is not allowed on this site")]
-    Refused {
-        /// The refused origin.
-        origin: String,
-    },
-    /// `?report=` named an address that could not be read.
-    #[error("could not read {url}: {reason}")]
-    Fetch {
-        /// The address.
-        url: String,
-        /// What went wrong.
-        reason: String,
-    },
 }
 
 fn summary(problems: &[Problem]) -> String {
@@ -107,22 +93,9 @@ impl LoadError {
                 pointer.clone(),
                 &[pointer, &line.to_string(), &column.to_string(), message],
             ),
-            LoadError::Refused { origin } => one(Code::Refused, String::new(), &[origin]),
-            LoadError::Fetch { url, reason } => one(Code::Fetch, url.clone(), &[url, reason]),
             LoadError::Invalid(problems) => problems.clone(),
         }
     }
-}
-
-/// Whether a report at `url_origin` may be shown by a page at
-/// `page_origin`: its own origin always, others only when the site's build
-/// listed them. (`null` origins, as of `file://` pages, match nothing.)
-pub fn report_origin_allowed(page_origin: &str, url_origin: &str, allowed: &[String]) -> bool {
-    if url_origin == "null" || url_origin.is_empty() {
-        return false;
-    }
-    url_origin.eq_ignore_ascii_case(page_origin)
-        || allowed.iter().any(|a| a.eq_ignore_ascii_case(url_origin))
 }
 
 /// Parses report JSON without checking its meaning.
@@ -168,6 +141,93 @@ pub fn parse_report(text: &str) -> Result<Indexed, LoadError> {
     } else {
         Err(LoadError::Invalid(problems))
     }
+}
+
+/// Parses report JSON and checks it as `report build` and `report
+/// validate` do: [`parse_report`], and no control characters in its text
+/// ([`control_characters`]).
+///
+/// The viewer reads reports with [`parse_report`] alone: every report in a
+/// page has been through `report build`, and its drawings leave such
+/// characters out anyway (`report_chart`), so the WASM need not carry this
+/// scan (some 800 bytes).
+pub fn check_report(text: &str) -> Result<Indexed, LoadError> {
+    let controls = || control_characters(text.strip_prefix('\u{feff}').unwrap_or(text));
+    match parse_report(text) {
+        Ok(report) => match controls() {
+            none if none.is_empty() => Ok(report),
+            some => Err(LoadError::Invalid(some)),
+        },
+        Err(LoadError::Invalid(problems)) => Err(LoadError::Invalid(
+            controls().into_iter().chain(problems).collect(),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// How many control characters [`control_characters`] names: each costs a
+/// walk of the text up to it, and an author fixes the first ones first.
+const MAX_CONTROL_PROBLEMS: usize = 20;
+
+/// Whether `c` may not stand in report text: a C0 or C1 control other than
+/// tab, line feed and carriage return, or U+FFFE/U+FFFF. None of them is
+/// visible, and they make an SVG (XML) with that text invalid, so a chart
+/// with one could not be downloaded.
+pub fn is_stray_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// A problem for each control character in the strings of report JSON
+/// `text` (parsed without a syntax error, so every `\` starts an escape): written as an
+/// escape (`\u000b`, `\b`, `\f`) or, for C1 controls, as is. Checked on
+/// the text, where every string is in one place and each has its line and
+/// column, rather than field by field.
+pub fn control_characters(text: &str) -> Vec<Problem> {
+    // Byte by byte. Raw C0 controls are not JSON; raw DEL is 7F, a raw C1
+    // control C2 80–9F, U+FFFE/U+FFFF EF BF BE/BF in UTF-8.
+    let bytes = text.as_bytes();
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let mut problems = Vec::new();
+    let (mut i, mut line, mut line_start) = (0, 1, 0);
+    while i < bytes.len() && problems.len() < MAX_CONTROL_PROBLEMS {
+        let found = match (at(i), at(i + 1)) {
+            (b'\\', b'b') => Some(0x08),
+            (b'\\', b'f') => Some(0x0c),
+            (b'\\', b'u') => {
+                (i + 2..i + 6).try_fold(0, |v, j| Some(v * 16 + (at(j) as char).to_digit(16)?))
+            }
+            (0x7f, _) => Some(0x7f),
+            (0xc2, c @ 0x80..=0x9f) => Some(c as u32),
+            (0xef, 0xbf) if matches!(at(i + 2), 0xbe | 0xbf) => {
+                Some(0xffc0 | (at(i + 2) & 0x3f) as u32)
+            }
+            (b'\n', _) => {
+                (line, line_start) = (line + 1, i + 1);
+                None
+            }
+            _ => None,
+        };
+        if let Some(c) = found
+            .and_then(char::from_u32)
+            .filter(|&c| is_stray_control(c))
+        {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            let code: String = (0..4)
+                .rev()
+                .map(|k| HEX[(c as usize >> (4 * k)) & 15] as char)
+                .collect();
+            // The column in characters, as editors count them.
+            let column = text[line_start..i].chars().count() + 1;
+            problems.push(Problem::new(
+                Code::ControlCharacter,
+                pointer_at(text, 1, i + 1),
+                &[&line.to_string(), &column.to_string(), &code],
+            ));
+        }
+        // An escape's second byte is never the start of another.
+        i += if at(i) == b'\\' { 2 } else { 1 };
+    }
+    problems
 }
 
 /// serde_json appends " at line L column C"; the position is reported
@@ -326,25 +386,81 @@ mod tests {
         assert_eq!(pointer_at("[\n 1,\n 2]", 3, 2), "/1");
     }
 
+    /// The codes and locations of the problems `text` gives.
+    fn problems(text: &str) -> Vec<(Code, String, String)> {
+        check_report(text)
+            .err()
+            .map(|e| e.problems())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| (p.code, p.location, p.en))
+            .collect()
+    }
+
+    const META: &str =
+        r#""meta":{"title":"t","issuer":"i","region":"r","period":"p","language":"zh-CN"}"#;
+
     #[test]
-    fn reports_load_only_from_allowed_origins() {
-        let allowed = vec!["https://data.example.gov.cn".to_string()];
-        assert!(report_origin_allowed(
-            "https://www.example.gov.cn",
-            "https://www.example.gov.cn",
-            &[]
-        ));
-        assert!(report_origin_allowed(
-            "https://www.example.gov.cn",
-            "https://DATA.example.gov.cn",
-            &allowed
-        ));
-        assert!(!report_origin_allowed(
-            "https://www.example.gov.cn",
-            "https://evil.example",
-            &allowed
-        ));
-        assert!(!report_origin_allowed("null", "null", &[]));
+    fn control_characters_are_refused_where_they_are() {
+        // Escaped C0 controls, \b and \f, a raw C1 control, DEL and
+        // U+FFFE, an escaped U+FFFF: each named with its place; tab,
+        // newline and an escaped backslash before "u000b" are text.
+        let sections = r#""sections":[{"id":"s","title":"a\u000Bb\tc\n\\u000b",
+"blocks":[{"type":"paragraph","id":"p","text":"x\by\fzC1DEL\uFFFF\u0000"}]}]"#
+            .replace("C1", "\u{85}")
+            .replace("DEL", "\u{7f}\u{fffe}");
+        let text = format!("{{\"format_version\":1,{META},{sections}}}");
+        // The viewer's reading leaves this scan to `report build`.
+        let read = parse_report(&text).err().map(|e| e.problems());
+        assert!(!read
+            .iter()
+            .flatten()
+            .any(|p| p.code == Code::ControlCharacter));
+        let got: Vec<(Code, String, String)> = problems(&text)
+            .into_iter()
+            .filter(|p| p.0 == Code::ControlCharacter)
+            .collect();
+        let places: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(_, at, en)| (at.as_str(), &en[en.rfind("U+").unwrap() + 2..]))
+            .collect();
+        let text_at = "/sections/0/blocks/0/text";
+        assert_eq!(
+            places,
+            [
+                ("/sections/0/title", "000B"),
+                (text_at, "0008"),
+                (text_at, "000C"),
+                (text_at, "0085"),
+                (text_at, "007F"),
+                (text_at, "FFFE"),
+                (text_at, "FFFF"),
+                (text_at, "0000"),
+            ],
+            "{got:?}"
+        );
+        // Line and column (in characters) of the escape or the character.
+        assert!(got[1].2.starts_with("line 2, column 49:"), "{got:?}");
+        assert!(got[3].2.starts_with("line 2, column 55:"), "{got:?}");
+        // A report without them has no such problem.
+        let clean = format!(
+            r#"{{"format_version":1,{META},"sections":[{{"id":"s","title":"a\tb\n\\u0007 \u00e9"}}]}}"#
+        );
+        assert!(!problems(&clean)
+            .iter()
+            .any(|p| p.0 == Code::ControlCharacter));
+    }
+
+    #[test]
+    fn stray_controls_are_those_xml_and_readers_cannot_take() {
+        for c in [
+            '\u{0}', '\u{b}', '\u{1f}', '\u{7f}', '\u{85}', '\u{9f}', '\u{fffe}', '\u{ffff}',
+        ] {
+            assert!(is_stray_control(c), "{c:?}");
+        }
+        for c in ['\t', '\n', '\r', ' ', 'é', '行', '\u{a0}', '\u{fffd}'] {
+            assert!(!is_stray_control(c), "{c:?}");
+        }
     }
 
     #[test]

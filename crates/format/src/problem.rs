@@ -22,10 +22,6 @@ pub enum Code {
     JsonTooDeep,
     /// JSON, but not in the report format's shape.
     Schema,
-    /// `?report=` named an origin this site does not allow.
-    Refused,
-    /// `?report=` named an address that could not be read.
-    Fetch,
     /// A file could not be read at all.
     Unreadable,
     /// A format version this viewer does not read.
@@ -36,6 +32,10 @@ pub enum Code {
     BadId,
     /// An id used twice.
     DuplicateId,
+    /// An id the viewer's page uses for its own elements.
+    ReservedId,
+    /// A control character in report text.
+    ControlCharacter,
     /// A series id used twice in one chart.
     DuplicateSeriesId,
     /// A value beyond the allowed magnitude.
@@ -135,13 +135,13 @@ impl Code {
         Code::JsonSyntax,
         Code::JsonTooDeep,
         Code::Schema,
-        Code::Refused,
-        Code::Fetch,
         Code::Unreadable,
         Code::UnsupportedVersion,
         Code::Empty,
         Code::BadId,
         Code::DuplicateId,
+        Code::ReservedId,
+        Code::ControlCharacter,
         Code::DuplicateSeriesId,
         Code::OutOfRange,
         Code::DerivedWithoutRule,
@@ -234,20 +234,6 @@ impl Code {
                 "对照报告格式的 JSON Schema 修改该处",
                 "compare that place with the report format's JSON Schema",
             ],
-            Refused => [
-                "refused",
-                "本站不允许从“{0}”加载报告,以防有人借本站显示伪造的报告",
-                "this site does not load reports from “{0}”, so that no one can show a forged report under its name",
-                "只打开本站发布的报告;网站管理者可用 report build --allow-report-origin 允许其他来源",
-                "open reports published by this site; its maintainers can allow other origins with report build --allow-report-origin",
-            ],
-            Fetch => [
-                "fetch",
-                "无法读取报告“{0}”({1})",
-                "could not read the report at “{0}” ({1})",
-                "检查地址是否正确、网络是否连通",
-                "check the address and the network connection",
-            ],
             Unreadable => [
                 "unreadable",
                 "无法读取文件({0})",
@@ -282,6 +268,20 @@ impl Code {
                 "id “{0}” is used more than once",
                 "每个章节、段落、数据和图表的标识在全文中必须唯一",
                 "give every section, block, figure and chart an id of its own",
+            ],
+            ReservedId => [
+                "reserved-id",
+                "标识“{0}”是查看器页面自己使用的标识",
+                "id “{0}” is one the viewer's page uses for itself",
+                "换一个标识;以下标识和前缀留给页面使用:{1}",
+                "choose another id; these ids and prefixes belong to the page: {1}",
+            ],
+            ControlCharacter => [
+                "control-character",
+                "第{0}行第{1}列:文字中有不可见的控制字符 U+{2}",
+                "line {0}, column {1}: the text contains the invisible control character U+{2}",
+                "删除该字符(从 Word 或网页复制的文字常带有这类字符,例如手动换行符 U+000B);换行请写 \\n",
+                "delete it (text copied from Word or web pages often carries them, such as the manual line break U+000B); write \\n for a line break",
             ],
             DuplicateSeriesId => [
                 "duplicate-series-id",

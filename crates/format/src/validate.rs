@@ -1,6 +1,7 @@
-//! Checks of meaning that the types alone cannot express: unique ids,
-//! references that resolve, units, provenance quotes that really occur in
-//! the paragraph they name, and the hard limits on size.
+//! Checks of meaning that the types alone cannot express: unique ids that
+//! are not the page's own, references that resolve, units, provenance
+//! quotes that really occur in the paragraph they name, and the hard
+//! limits on size.
 //!
 //! Every problem names its place as a JSON pointer and says what is wrong
 //! and how to fix it, in Chinese and in English (see [`crate::problem`]).
@@ -9,6 +10,7 @@
 
 use crate::index::Indexed;
 use crate::order::repeats;
+use crate::page_ids::{is_reserved_id, RESERVED_LIST};
 use crate::points::Categories;
 use crate::problem::{Code, Problem};
 use crate::report::{Block, Chart, Section, FORMAT_VERSION};
@@ -48,6 +50,8 @@ impl<'a> Checker<'a> {
     fn id(&mut self, pointer: String, id: &'a str) {
         if !is_valid_id(id) {
             self.push(Code::BadId, pointer.clone(), &[id]);
+        } else if is_reserved_id(id) {
+            self.push(Code::ReservedId, pointer.clone(), &[id, RESERVED_LIST]);
         }
         if !self.report.is_first_use(id) {
             self.push(Code::DuplicateId, pointer, &[id]);

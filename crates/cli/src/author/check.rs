@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use report_format::{parse_report, Code, Problem};
+use report_format::{check_report, Code, Problem};
 
 /// The result of checking one file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,7 +32,7 @@ pub enum Status {
 
 /// Checks the report text `text` of `file`.
 pub fn check_text(file: &str, text: &str) -> FileCheck {
-    let problems = match parse_report(text) {
+    let problems = match check_report(text) {
         Ok(_) => Vec::new(),
         Err(e) => e.problems(),
     };

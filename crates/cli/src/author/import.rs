@@ -16,7 +16,9 @@
 
 use regex::Regex;
 
-use report_format::{Block, KeyFigure, Report, Section, ViewerConfig, FORMAT_VERSION};
+use report_format::{
+    is_stray_control, Block, KeyFigure, Report, Section, ViewerConfig, FORMAT_VERSION,
+};
 
 use super::charts::charts_for;
 use super::figures::extract_figures;
@@ -131,7 +133,30 @@ struct Open {
 
 /// Imports a UTF-8 text: one paragraph per line.
 pub fn import_text(text: &str, opts: &ImportOptions) -> Imported {
-    import_document(text_document(text), opts)
+    // Control characters are invisible and the report format refuses them
+    // (see `report_format::is_stray_control`). Word's manual line break
+    // (U+000B) and page break (U+000C) separate words: they become spaces,
+    // so that line numbers stay those of the file; the rest are left out.
+    let stray = text.chars().filter(|&c| is_stray_control(c)).count();
+    if stray == 0 {
+        return import_document(text_document(text), opts);
+    }
+    let cleaned: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\u{b}' | '\u{c}' => Some(' '),
+            c if is_stray_control(c) => None,
+            c => Some(c),
+        })
+        .collect();
+    let mut imported = import_document(text_document(&cleaned), opts);
+    imported.warnings.insert(
+        0,
+        format!(
+            "略去了{stray}个不可见的控制字符 / left out {stray} invisible control character(s)"
+        ),
+    );
+    imported
 }
 
 /// The lines of a text file as a document.
@@ -458,6 +483,37 @@ fn add_paragraph(blocks: &mut Vec<Block>, figures: &mut Vec<KeyFigure>, id: Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_from_word_are_left_out_with_a_warning() {
+        let text =
+            "一、总体情况\n全年受理\u{b}申请550件。\u{7}\u{85}\n二、下一步\n继续\u{c}推进。\n";
+        let imp = import_text(text, &ImportOptions::default());
+        let json = serde_json::to_string(&imp.report).unwrap();
+        assert!(
+            !json.contains("\\u000b") && !json.contains('\u{85}'),
+            "{json}"
+        );
+        assert!(
+            json.contains("全年受理 申请550件。") && json.contains("继续 推进。"),
+            "{json}"
+        );
+        assert!(
+            imp.warnings.iter().any(|w| w.contains("略去了4个")),
+            "{:?}",
+            imp.warnings
+        );
+        let problems = report_format::check_report(&json)
+            .err()
+            .map(|e| e.problems());
+        assert!(
+            !problems
+                .iter()
+                .flatten()
+                .any(|p| p.code == report_format::Code::ControlCharacter),
+            "{problems:?}"
+        );
+    }
 
     #[test]
     fn nests_the_numbering_kinds_that_occur() {

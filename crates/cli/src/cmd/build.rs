@@ -23,12 +23,18 @@ pub struct Build {
     /// report before publishing it).
     #[arg(long)]
     no_offline: bool,
+    /// Another origin that serves this site at the same path (repeatable),
+    /// whose viewer embed.js may frame too; by default it frames only the
+    /// viewer in the directory it was served from.
+    #[arg(long = "embed-allow-origin", value_name = "ORIGIN")]
+    embed_origins: Vec<String>,
 }
 
 /// Builds the site and prints its sizes.
 pub fn execute(args: Build) -> ExitCode {
     let options = site::BuildOptions {
         no_offline: args.no_offline,
+        embed_origins: args.embed_origins,
     };
     if let Err(e) = site::build(&args.report, &args.viewer, &args.out, &options) {
         eprintln!("report build: {e:#}");
@@ -36,12 +42,15 @@ pub fn execute(args: Build) -> ExitCode {
     }
     match site::size::measure_dir(&args.out) {
         Ok(sizes) => {
-            // What a reader's browser loads for the default language's page.
+            // What a reader's browser loads for the default language's
+            // page; the offline copies with their checksums; the embed
+            // script under its two names.
             let (offline, rest): (Vec<_>, Vec<_>) = sizes
                 .into_iter()
                 .partition(|f| f.name.starts_with("report."));
-            let (embed, rest): (Vec<_>, Vec<_>) =
-                rest.into_iter().partition(|f| f.name == site::EMBED_SCRIPT);
+            let (embed, rest): (Vec<_>, Vec<_>) = rest
+                .into_iter()
+                .partition(|f| f.name.starts_with("embed") && f.name.ends_with(".js"));
             let hosted: Vec<_> = rest
                 .into_iter()
                 .filter(|f| !(f.name.starts_with("index.") && f.name != "index.html"))

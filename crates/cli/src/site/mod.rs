@@ -8,23 +8,29 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
-use report_format::{parse_report, Indexed, Lang, Problem, Script};
+use report_format::{check_report, Indexed, Lang, Problem, Script};
 use report_viewer::ids::{
-    has_hant_page, script_page_file, FOLD_META, HANT_META, INDEX_FILE, OFFLINE_FILE,
+    has_hant_page, script_page_file, EMBED_SCRIPT_META, FOLD_META, HANT_META, INDEX_FILE,
+    OFFLINE_FILE,
 };
 use report_viewer::page::App;
 
 pub mod csp;
+pub mod embed;
 pub mod hant;
 pub mod offline;
 pub mod page;
 pub mod plain;
 pub mod size;
 
+pub use embed::EMBED_SCRIPT;
 use page::{apply, Action, Edit};
 
-/// Name of the script partner pages include to embed the viewer.
-pub const EMBED_SCRIPT: &str = "embed.js";
+/// The file next to the offline copy in `lang` that holds its SHA-256, in
+/// the format `sha256sum -c` reads.
+pub fn offline_sha256_file(lang: Lang, script: Script) -> String {
+    format!("{}.sha256", script_page_file(OFFLINE_FILE, lang, script))
+}
 
 /// Which page is being built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,6 +252,15 @@ impl<'a> Scripts<'a> {
         self.hant.as_ref().map(|h| &h.table.table)
     }
 
+    /// `words` the build adds to a page in `script` after filling it, in
+    /// that script.
+    pub fn words(&self, script: Script, words: &str) -> String {
+        match (&self.hant, script) {
+            (Some(h), Script::Hant) => h.cc.text(words),
+            _ => words.to_string(),
+        }
+    }
+
     /// The traditional → simplified pairs every page carries for search.
     pub fn fold_pairs(&self) -> &str {
         &self.fold
@@ -431,6 +446,47 @@ pub struct BuildOptions {
     /// Leave out the single offline files (a quicker build to look at a
     /// report; a site to publish has them).
     pub no_offline: bool,
+    /// Origins besides the one `embed.js` is served from that serve this
+    /// viewer at the same path, which `embed.js` may frame too.
+    pub embed_origins: Vec<String>,
+}
+
+/// What the hosted page says of the site's other files: the hashed embed
+/// script with its integrity (for the embed snippets), and the offline
+/// copy's SHA-256 (when there is one) after its download link and in the
+/// print block, in the page's language and script. The offline copy itself carries
+/// neither: it cannot hold its own hash. Written here rather than by the
+/// components, so that the viewer's WASM carries none of it.
+fn describe_files(
+    page: &str,
+    lang: Lang,
+    script: &embed::EmbedScript,
+    offline_sha256: Option<&str>,
+    words: &dyn Fn(&str) -> String,
+) -> anyhow::Result<String> {
+    use report_format::markup::escape;
+    let meta = format!(
+        "<meta name=\"{EMBED_SCRIPT_META}\" content=\"{} {}\">",
+        escape(&script.name),
+        escape(&script.integrity)
+    );
+    let mut edits = vec![Edit::one("head", Action::Append(meta))];
+    if let Some(sum) = offline_sha256 {
+        let by_link = format!(
+            "<span class=\"offline-sha256\" data-testid=\"offline-sha256\">{}<code>{sum}</code></span>",
+            words(lang.pick("离线版 SHA-256 校验值:", "SHA-256 of the offline copy: "))
+        );
+        let in_print = format!(
+            "<div class=\"print-sha256\"><dt>{}</dt><dd>{sum}</dd></div>",
+            words(lang.pick("离线版 SHA-256", "Offline copy SHA-256"))
+        );
+        edits.push(Edit::one(
+            "[data-testid=\"download-offline\"]",
+            Action::After(by_link),
+        ));
+        edits.push(Edit::one(".print-meta > dl", Action::Append(in_print)));
+    }
+    Ok(apply(page, &edits)?)
 }
 
 /// Writes the Content-Security-Policy into a finished page (last, so it
@@ -443,7 +499,7 @@ fn finish(page: &str, kind: csp::Policy) -> anyhow::Result<String> {
 pub fn load(path: &Path) -> Result<Indexed, BuildError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
-    parse_report(&text).map_err(|e| BuildError::Invalid {
+    check_report(&text).map_err(|e| BuildError::Invalid {
         path: path.to_path_buf(),
         problems: e.problems(),
     })
@@ -462,6 +518,13 @@ pub fn build(
     options: &BuildOptions,
 ) -> Result<Vec<PathBuf>, BuildError> {
     use anyhow::Context;
+    for o in &options.embed_origins {
+        if o == "*" || !report_format::is_origin(o) {
+            return Err(BuildError::Option(format!(
+                "--embed-allow-origin {o}: give an origin such as https://mirror.example.gov.cn / 请写成网页来源,例如 https://mirror.example.gov.cn"
+            )));
+        }
+    }
     let report = load(report_path)?;
     let template_path = viewer.join("index.html");
     let template = std::fs::read_to_string(&template_path).with_context(|| {
@@ -475,37 +538,58 @@ pub fn build(
     for entry in std::fs::read_dir(viewer).context("reading the compiled viewer")? {
         let entry = entry.context("reading the compiled viewer")?;
         let name = entry.file_name();
-        if name == "index.html" || !entry.file_type().is_ok_and(|t| t.is_file()) {
+        // The page is filled below; the embed script is written with its
+        // settings and hash.
+        if name == "index.html"
+            || name == EMBED_SCRIPT
+            || !entry.file_type().is_ok_and(|t| t.is_file())
+        {
             continue;
         }
         let to = out.join(&name);
         std::fs::copy(entry.path(), &to).with_context(|| format!("copying to {}", to.display()))?;
         written.push(to);
     }
+    let (files, embed_script) = embed::write(viewer, out, &options.embed_origins)?;
+    written.extend(files);
     let scripts = Scripts::new(&report)?;
     for lang in LANGS {
         for script in scripts.scripts(lang) {
+            // The offline copy first: the hosted page shows its hash.
+            let mut offline_sha256 = None;
+            if !options.no_offline {
+                let offline_page = finish(
+                    &offline::single_file(
+                        &scripts.fill(&template, lang, script, PageKind::Offline)?,
+                        viewer,
+                    )?,
+                    csp::Policy::Offline,
+                )?;
+                let sum = embed::sha256_hex(offline_page.as_bytes());
+                let name = script_page_file(OFFLINE_FILE, lang, script);
+                let offline_path = out.join(&name);
+                std::fs::write(&offline_path, offline_page)
+                    .with_context(|| format!("writing {}", offline_path.display()))?;
+                written.push(offline_path);
+                let sum_path = out.join(offline_sha256_file(lang, script));
+                std::fs::write(&sum_path, format!("{sum}  {name}\n"))
+                    .with_context(|| format!("writing {}", sum_path.display()))?;
+                written.push(sum_path);
+                offline_sha256 = Some(sum);
+            }
             let page = finish(
-                &scripts.fill(&template, lang, script, PageKind::Hosted)?,
+                &describe_files(
+                    &scripts.fill(&template, lang, script, PageKind::Hosted)?,
+                    lang,
+                    &embed_script,
+                    offline_sha256.as_deref(),
+                    &|words| scripts.words(script, words),
+                )?,
                 csp::Policy::Hosted,
             )?;
             let index = out.join(script_page_file(INDEX_FILE, lang, script));
             std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
             written.push(index);
-            if options.no_offline {
-                continue;
-            }
-            let offline_page = finish(
-                &offline::single_file(
-                    &scripts.fill(&template, lang, script, PageKind::Offline)?,
-                    viewer,
-                )?,
-                csp::Policy::Offline,
-            )?;
-            let offline_path = out.join(script_page_file(OFFLINE_FILE, lang, script));
-            std::fs::write(&offline_path, offline_page)
-                .with_context(|| format!("writing {}", offline_path.display()))?;
-            written.push(offline_path);
         }
     }
     Ok(written)

@@ -17,13 +17,13 @@ use anyhow::{bail, Context, Result};
 use super::page::{apply, read, Action, Edit};
 
 /// Id of the element that carries the gzipped, base-85 encoded WASM.
-pub const WASM_ELEMENT_ID: &str = "viewer-wasm";
+pub const WASM_ELEMENT_ID: &str = report_format::page_ids::OFFLINE_WASM;
 
 /// Id of the element that carries the gzipped, base-85 encoded report JSON.
-pub const REPORT_GZ_ELEMENT_ID: &str = "report-gz";
+pub const REPORT_GZ_ELEMENT_ID: &str = report_format::page_ids::OFFLINE_REPORT;
 
 /// Id of the element that carries the gzipped, base-85 encoded JS glue.
-pub const GLUE_ELEMENT_ID: &str = "viewer-glue";
+pub const GLUE_ELEMENT_ID: &str = report_format::page_ids::OFFLINE_GLUE;
 
 /// The 85 characters of the text encoding: printable ASCII without the
 /// ones HTML or JavaScript could read specially (`" & ' < > \ ` { }`), so a

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use report_format::{
-    parse_report, Block, Chart, HeaderCell, Indexed, KeyFigure, Meta, Point, Problem, Provenance,
+    check_report, Block, Chart, HeaderCell, Indexed, KeyFigure, Meta, Point, Problem, Provenance,
     Qualifier, Report, Section, Series, Table, Value, ViewerConfig,
 };
 
@@ -75,7 +75,7 @@ pub fn convert_report(cc: &Converter, report: &Indexed) -> Result<Indexed, Vec<P
     // Writing a report of strings and finite numbers cannot fail; if it
     // did, the empty text would not load and say so.
     let json = serde_json::to_string(&converted).unwrap_or_default();
-    parse_report(&json).map_err(|e| e.problems())
+    check_report(&json).map_err(|e| e.problems())
 }
 
 impl Quoted<'_> {

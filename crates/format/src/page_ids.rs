@@ -1,0 +1,86 @@
+//! The ids the viewer's page gives its own elements. Report ids become
+//! element ids on the same page, so a report id equal to one of these would
+//! take its place: a paragraph with id `report` made the page show an
+//! error panel instead of the report, and `viewer-glue` or `viewer-wasm`
+//! broke the offline file. Validation refuses them ([`is_reserved_id`]); the
+//! viewer and the site builder name their elements with these constants,
+//! and a test reads the sources for any id not listed here.
+
+/// The element the viewer mounts into (the static report until then).
+pub const APP: &str = "app";
+/// The `<script type="application/json">` element the report travels in.
+pub const REPORT: &str = "report";
+/// The report's main content (the skip link's target).
+pub const CONTENT: &str = "content";
+/// The search field.
+pub const SEARCH_INPUT: &str = "search-q";
+/// The search field's help text.
+pub const SEARCH_HELP: &str = "search-help";
+/// The label of the text-size buttons.
+pub const DISPLAY_TEXT: &str = "display-text";
+/// The label of the colour-theme buttons.
+pub const DISPLAY_THEME: &str = "display-theme";
+/// The label of the 简体 / 繁體 links.
+pub const DISPLAY_SCRIPT: &str = "display-script";
+/// The full contents list (the compact bar's disclosure controls it).
+pub const TOC_LIST: &str = "toc-list";
+/// The offline file's packed WASM.
+pub const OFFLINE_WASM: &str = "viewer-wasm";
+/// The offline file's packed report JSON.
+pub const OFFLINE_REPORT: &str = "report-gz";
+/// The offline file's packed JS glue.
+pub const OFFLINE_GLUE: &str = "viewer-glue";
+
+/// Every id the page uses for itself.
+pub const RESERVED_IDS: [&str; 12] = [
+    APP,
+    REPORT,
+    CONTENT,
+    SEARCH_INPUT,
+    SEARCH_HELP,
+    DISPLAY_TEXT,
+    DISPLAY_THEME,
+    DISPLAY_SCRIPT,
+    TOC_LIST,
+    OFFLINE_WASM,
+    OFFLINE_REPORT,
+    OFFLINE_GLUE,
+];
+
+/// Prefix of a section heading's id (`h-` and the section's id).
+pub const HEADING_PREFIX: &str = "h-";
+/// Prefix of a chart's help text id (`help-` and the chart's id).
+pub const CHART_HELP_PREFIX: &str = "help-";
+
+/// Prefixes of the ids the page makes from report ids.
+pub const RESERVED_PREFIXES: [&str; 2] = [HEADING_PREFIX, CHART_HELP_PREFIX];
+
+/// Whether `id` is one the page uses for itself or could make from
+/// another report id.
+pub fn is_reserved_id(id: &str) -> bool {
+    RESERVED_IDS.contains(&id) || RESERVED_PREFIXES.iter().any(|p| id.starts_with(p))
+}
+
+/// The reserved ids and prefixes as one line, for messages (written out:
+/// joining them would cost WASM; a test holds it to the lists).
+pub const RESERVED_LIST: &str = "app, report, content, search-q, search-help, display-text, \
+     display-theme, display-script, toc-list, viewer-wasm, report-gz, viewer-glue, h-…, help-…";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_ids_and_made_ids_are_reserved() {
+        for id in RESERVED_IDS {
+            assert!(is_reserved_id(id), "{id}");
+        }
+        assert!(is_reserved_id("h-part-1") && is_reserved_id("help-chart-a"));
+        for id in ["part-1", "reporting", "App", "h1", "helper", "p-report"] {
+            assert!(!is_reserved_id(id), "{id}");
+        }
+        let mut list: Vec<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+        list.extend(RESERVED_PREFIXES.iter().map(|p| format!("{p}…")));
+        assert_eq!(RESERVED_LIST, list.join(", "));
+    }
+}
