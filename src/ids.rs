@@ -14,6 +14,13 @@ pub const SEARCH_INPUT_ID: &str = report_format::page_ids::SEARCH_INPUT;
 /// Name of the `<meta>` in which the site build names the hashed embed
 /// script and its integrity, for the embed snippets.
 pub const EMBED_SCRIPT_META: &str = "report-viewer-embed";
+/// The one Trusted Types policy the page's Content-Security-Policy allows
+/// (`trusted-types report-viewer`), which the viewer creates for chart SVG.
+pub const TRUSTED_TYPES_POLICY: &str = "report-viewer";
+/// Where the offline file's loader leaves the unpacked report text for the
+/// viewer (its `script#report` stays empty: writing a script element's text
+/// is a Trusted Types sink).
+pub const OFFLINE_REPORT_GLOBAL: &str = "reportViewerReport";
 /// File name of the hosted page in the report's own language.
 pub const INDEX_FILE: &str = "index.html";
 /// File name of the single offline copy next to the hosted page.

@@ -13,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{document, install, root_attr, set_root_attr, window, Viewer};
-use crate::ids::{FOLD_META, HANT_META, REPORT_ELEMENT_ID};
+use crate::ids::{FOLD_META, HANT_META, OFFLINE_REPORT_GLOBAL, REPORT_ELEMENT_ID};
 use crate::state::{ScriptTable, ViewOptions};
 
 /// Schedules the start for after first paint: an idle callback, with a
@@ -76,10 +76,7 @@ fn start() {
     for w in warnings {
         web_sys::console::warn_1(&format!("report viewer: {w}").into());
     }
-    let text = document()
-        .get_element_by_id(REPORT_ELEMENT_ID)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default();
+    let text = report_text();
     let report = match parse_report(&text) {
         Ok(r) => r,
         Err(e) => return failed(&e),
@@ -96,11 +93,32 @@ fn start() {
     super::chart::start(&v);
     super::search::start(&options);
     super::contents::start();
+    super::read::start();
     super::host::start(&v, &options);
     set_root_attr("data-viewer", "ready");
     if let Some(root) = super::root() {
         let _ = root.class_list().add_1("viewer-ready");
     }
+}
+
+/// The report's JSON as the page carries it: in `script#report`, or, in
+/// the offline file, where its loader left it after unpacking (taken, so
+/// that the page keeps one copy).
+fn report_text() -> String {
+    let text = document()
+        .get_element_by_id(REPORT_ELEMENT_ID)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    if !text.trim().is_empty() {
+        return text;
+    }
+    let w = window();
+    let key = wasm_bindgen::JsValue::from_str(OFFLINE_REPORT_GLOBAL);
+    let unpacked = js_sys::Reflect::get(&w, &key)
+        .ok()
+        .and_then(|v| v.as_string());
+    let _ = js_sys::Reflect::delete_property(&w, &key);
+    unpacked.unwrap_or(text)
 }
 
 /// The report in the page does not load (a broken copy, an edited file):

@@ -194,7 +194,7 @@ fn redraw(k: usize) {
             // The page's drawing is this one already (the static drawing,
             // before anything changed): only its data was needed.
             if !want.draws_as(&s.shown) {
-                s.holder.set_inner_html(&own(d.svg.clone()));
+                super::trusted::set_svg(&s.holder, &own(d.svg.clone()));
             }
             s.drawing = Some(d);
             s.shown = want;

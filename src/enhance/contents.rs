@@ -29,6 +29,12 @@ pub fn start() {
     });
 }
 
+/// The id of the section the contents mark as being read; empty above
+/// the first section.
+pub fn current() -> String {
+    CURRENT.with(|c| c.borrow().clone())
+}
+
 fn update() {
     let limit = window()
         .inner_height()

@@ -60,7 +60,7 @@ fn markables() -> Vec<Markable> {
 
 /// The page's highlight registry, `CSS.highlights`, where the browser has
 /// the CSS Custom Highlight API.
-fn highlight_registry() -> Option<js_sys::Map> {
+pub(crate) fn highlight_registry() -> Option<js_sys::Map> {
     let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
     let reg = js_sys::Reflect::get(&css, &"highlights".into()).ok()?;
     // A maplike: `set` and `delete` are called on it as methods.
@@ -107,10 +107,16 @@ fn paint_hits<'a>(registry: &js_sys::Map, all: impl Iterator<Item = &'a mut Mark
             }
         }
     }
-    let key = JsValue::from_str(HIT);
+    set_highlight(registry, HIT, &ranges);
+}
+
+/// Registers `ranges` as the highlight `name` (painted by the style
+/// sheet's `::highlight(name)`), or removes it when there are none.
+pub(crate) fn set_highlight(registry: &js_sys::Map, name: &str, ranges: &js_sys::Array) {
+    let key = JsValue::from_str(name);
     let ctor = js_sys::Reflect::get(&js_sys::global(), &"Highlight".into());
     match ctor
-        .and_then(|c| js_sys::Reflect::construct(c.unchecked_ref::<js_sys::Function>(), &ranges))
+        .and_then(|c| js_sys::Reflect::construct(c.unchecked_ref::<js_sys::Function>(), ranges))
     {
         Ok(h) if ranges.length() > 0 => {
             registry.set(&key, &h);

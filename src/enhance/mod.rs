@@ -7,10 +7,11 @@
 //! One file per concern: starting ([`boot`]), sections and links
 //! ([`sections`]), charts ([`chart`]), search ([`search`]) and its
 //! highlights ([`highlight`]), theme and text size ([`display`]), the
-//! contents list ([`contents`]), a host page when embedded ([`host`]), the
-//! URL ([`url`]), remembered settings ([`settings`]), files and the
-//! clipboard ([`files`]). Listeners are delegated from the document, so
-//! they cost nothing per element; the plain decisions behind them live in
+//! contents list ([`contents`]), reading aloud ([`read`]), a host page
+//! when embedded ([`host`]), the URL ([`url`]), remembered settings
+//! ([`settings`]), files and the clipboard ([`files`]), the one Trusted
+//! Types policy ([`trusted`]). Listeners are delegated from the document,
+//! so they cost nothing per element; the plain decisions behind them live in
 //! [`crate::state`], tested natively.
 //!
 //! Nothing here runs natively (the functions compile, so the crate builds
@@ -23,9 +24,11 @@ pub mod display;
 pub mod files;
 pub mod highlight;
 pub mod host;
+pub mod read;
 pub mod search;
 pub mod sections;
 pub mod settings;
+pub mod trusted;
 pub mod url;
 
 use std::cell::{OnceCell, RefCell};

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::{all, closest, document, event_element, focus_by_id, listen, own, viewer};
 use crate::ids::SEARCH_INPUT_ID;
-use crate::state::ViewOptions;
+use crate::state::{echo, ViewOptions, MAX_ECHO_CHARS};
 
 /// How many results are listed; the count says how many there are.
 const MAX_LISTED: usize = 20;
@@ -174,6 +174,8 @@ fn count_text(q: &str, hits: &[Hit], lang: Lang) -> String {
         return String::new();
     }
     let (places, times) = (hits.len(), hits.iter().map(|h| h.count).sum::<usize>());
+    // The count is announced: it repeats at most a line of the query.
+    let q = echo(q, MAX_ECHO_CHARS);
     match (places, lang) {
         (0, Lang::Zh) => format!("没有找到“{q}”"),
         (0, Lang::En) => format!("No results for “{q}”"),

@@ -13,7 +13,7 @@ use super::{
     all, announce, closest, document, event_element, later, listen, root_attr, window, Viewer,
 };
 use crate::embed::{snippets, EmbedTarget};
-use crate::state::{block_with_text, file_name, text_directive, ViewOptions};
+use crate::state::{block_with_text, echo, file_name, text_directive, ViewOptions, MAX_ECHO_CHARS};
 
 /// Applies the URL's closed sections and link target, and listens.
 pub fn start(v: &Rc<Viewer>, options: &ViewOptions) {
@@ -131,8 +131,9 @@ fn click(v: &Rc<Viewer>, ev: &web_sys::Event) {
             let url = super::url::share_url(&id);
             super::files::copy_text(&url);
             announce(format!(
-                "{}{url}",
-                lang.pick("已复制链接\u{FF1A}", "Link copied: ")
+                "{}{}",
+                lang.pick("已复制链接\u{FF1A}", "Link copied: "),
+                echo(&url, MAX_ECHO_CHARS)
             ));
         }
         Some("download-report-csv") => {

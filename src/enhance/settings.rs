@@ -43,6 +43,17 @@ fn storage_key(name: &str) -> String {
     format!("report-viewer:{name}")
 }
 
+/// A choice the reader made before, if storage has it.
+pub fn recall(name: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(&storage_key(name))
+        .ok()
+        .flatten()
+}
+
 /// Remembers a reader's choice; silently does nothing without storage.
 pub fn remember(name: &str, value: &str) {
     if let Ok(Some(store)) = window().local_storage() {

@@ -11,6 +11,7 @@
 mod chart;
 mod embed;
 mod figures;
+mod read;
 mod report;
 mod search;
 mod table;

@@ -9,6 +9,7 @@ use report_format::{Block, Lang, Script, Section, TextSize, Theme};
 use super::chart::ChartFigure;
 use super::embed::EmbedCode;
 use super::figures::{CopyLink, FigureCards};
+use super::read::{ReadAloud, ReadPlayer, ReadSection};
 use super::search::SearchBox;
 use super::Viewer;
 use crate::embed::EmbedTarget;
@@ -76,6 +77,7 @@ pub fn ReportView() -> impl IntoView {
             </p>
         </footer>
         <p class="status" role="status" data-testid="status"></p>
+        <ReadPlayer />
     }
 }
 
@@ -131,6 +133,7 @@ fn Toolbar() -> impl IntoView {
     let name = crate::state::file_name(&v.report.meta.title, "html");
     view! {
         <div class="toolbar" role="group" aria-label=lang.pick("阅读工具", "Reading tools")>
+            <ReadAloud />
             <button type="button" data-testid="expand-all">
                 {lang.pick("展开全部", "Expand all")}
             </button>
@@ -344,6 +347,7 @@ pub fn SectionView(
                 // run-in heading and its paragraph stay together.
                 <div class="sec-tools">
                     <CopyLink id=section.id.clone() />
+                    <ReadSection id=section.id.clone() />
                     {embed}
                 </div>
                 {subs}

@@ -14,7 +14,13 @@ pub fn SearchBox() -> impl IntoView {
     view! {
         <div class="search" role="search" data-testid="search">
             <label for=SEARCH_INPUT_ID>{lang.pick("在报告中搜索", "Search this report")}</label>
-            <input id=SEARCH_INPUT_ID type="search" autocomplete="off" aria-describedby="search-help" />
+            <input
+                id=SEARCH_INPUT_ID
+                type="search"
+                autocomplete="off"
+                maxlength=crate::state::MAX_QUERY_CHARS
+                aria-describedby="search-help"
+            />
             <p class="search-help" id="search-help">
                 {lang.pick(
                     "按 / 键开始搜索，Esc 清除；回车前往第一条结果，↓ ↑ 在结果间移动。繁体字、全角字母也能找到。",

@@ -1,15 +1,19 @@
 //! Plain state the browser layer works with: what a URL asks for, the URL
 //! written back, a chart's state, which chart point a key moves to, file
-//! names, the viewer's words in traditional characters. No DOM here, so
-//! all of it is tested natively.
+//! names and what the page repeats, what reading aloud says, the viewer's
+//! words in traditional characters. No DOM here, so all of it is tested
+//! natively.
 
 pub mod chart;
+mod echo;
+pub mod read;
 mod script;
 mod url;
 
+pub use echo::{echo, file_name, MAX_ECHO_CHARS, MAX_FILE_STEM_CHARS};
 pub use script::ScriptTable;
 pub(crate) use url::percent_decode;
-pub use url::{query_with_state, share_query, ViewOptions};
+pub use url::{query_with_state, share_query, ViewOptions, MAX_QUERY_CHARS};
 
 use report_format::{Block, Indexed};
 
@@ -85,37 +89,6 @@ pub fn block_with_text<'a>(report: &'a Indexed, quote: &str) -> Option<&'a str> 
         .map(|b| b.id())
 }
 
-/// A file name from a title: characters file systems refuse become `_`;
-/// bidirectional controls and invisible format characters are left out,
-/// so that the name a reader sees is the name the file has (a U+202E in a
-/// title shows what follows reversed: a `.svg` could pass for a `.jpg`).
-pub fn file_name(title: &str, ext: &str) -> String {
-    let clean: String = title
-        .chars()
-        .filter(|&c| !is_invisible(c))
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{}.{ext}", clean.trim())
-}
-
-/// Whether `c` is a format character that shows nothing or reorders text:
-/// soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width
-/// and directional marks (U+200B–U+200F), embeddings and overrides
-/// (U+202A–U+202E), word joiner, invisible operators and isolates
-/// (U+2060–U+206F), the byte-order mark, interlinear annotation controls,
-/// and tag characters.
-fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,23 +121,5 @@ mod tests {
         );
         assert_eq!(text_directive("http://x/#top"), None);
         assert_eq!(text_directive("http://x/#:~:text="), None);
-    }
-
-    #[test]
-    fn file_names_drop_what_file_systems_refuse() {
-        assert_eq!(file_name(" a/b:c? ", "csv"), "a_b_c_.csv");
-        // Directional overrides and invisible characters are left out.
-        assert_eq!(file_name("报告\u{202E}gpj.exe", "svg"), "报告gpj.exe.svg");
-        assert_eq!(
-            file_name(
-                "\u{feff}a\u{200b}b\u{200f}c\u{2066}d\u{2069}\u{ad}e\u{e0041}",
-                "png"
-            ),
-            "abcde.png"
-        );
-        assert_eq!(
-            file_name("即墨区\u{202a}2024\u{202c}年", "csv"),
-            "即墨区2024年.csv"
-        );
     }
 }

@@ -4,6 +4,8 @@
 
 use report_format::{Lang, TextSize, Theme};
 
+use super::echo::echo;
+
 /// What the URL asks the viewer for, as far as the browser layer acts on
 /// it. (The page's head script has already applied `?theme=`, `?text=`,
 /// `?embed=`, `?section=` and `?chart=` before first paint, and sent
@@ -28,6 +30,10 @@ pub struct ViewOptions {
     pub applied: bool,
 }
 
+/// The longest search query taken from an address or typed (the search
+/// field's `maxlength`): longer than any phrase worth finding.
+pub const MAX_QUERY_CHARS: usize = 100;
+
 impl ViewOptions {
     /// Reads options from a URL query string (with or without the leading
     /// `?`). Unknown keys and values are skipped and reported back as
@@ -42,7 +48,13 @@ impl ViewOptions {
         {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = percent_decode(v);
-            let mut bad = || warnings.push(format!("ignoring unknown value {k}={v}"));
+            let mut bad = || {
+                warnings.push(format!(
+                    "ignoring unknown value {}={}",
+                    echo(k, 20),
+                    echo(&v, 40)
+                ))
+            };
             match k {
                 "lang" if Lang::parse(&v).is_none() => bad(),
                 "theme" => match Theme::parse(&v) {
@@ -58,9 +70,11 @@ impl ViewOptions {
                     "0" | "false" => o.embed = false,
                     _ => bad(),
                 },
-                "childId" if !v.is_empty() => o.pym_id = Some(v),
+                // Pym.js ids are short names of the host page's element.
+                "childId" if !v.is_empty() && v.len() <= 64 => o.pym_id = Some(v),
+                "childId" => bad(),
                 "applied" => o.applied = v == "1",
-                "q" => o.query = v,
+                "q" => o.query = v.chars().take(MAX_QUERY_CHARS).collect(),
                 "closed" => {
                     o.closed = v
                         .split(',')
@@ -169,6 +183,19 @@ fn hex(b: u8) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_an_address_brings_is_capped() {
+        let long = "行".repeat(5_000);
+        let (o, _) = ViewOptions::from_query(&format!("q={long}&childId={}", "x".repeat(65)));
+        assert_eq!(o.query.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(o.pym_id, None);
+        let (_, w) = ViewOptions::from_query(&format!("theme={}", "\u{202e}z".repeat(1000)));
+        assert_eq!(
+            w,
+            vec![format!("ignoring unknown value theme={}…", "z".repeat(40))]
+        );
+    }
 
     #[test]
     fn reads_known_options_and_warns_on_unknown_values() {

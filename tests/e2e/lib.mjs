@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -61,13 +62,60 @@ export function useSite(dir = DIST) {
   });
 }
 
-/** Launches Debian's Chromium headless with the flags this machine needs. */
-export function launch() {
-  return chromium.launch({
+/**
+ * Every Content-Security-Policy or Trusted Types violation any page or
+ * frame of any browser from `launch` logs, in every test of every file
+ * (the pages enforce both: a violation is a feature that broke). A test
+ * that provokes one on purpose says so with `allowCspViolations`.
+ */
+const cspViolations = [];
+const cspAllowed = new WeakSet();
+const CSP_MESSAGE = /Content Security Policy|Trusted ?Type|TrustedHTML|TrustedScript/i;
+
+/** Lets `context` violate the policy (a test of the policy itself). */
+export function allowCspViolations(context) {
+  cspAllowed.add(context);
+}
+
+function watchCsp(context) {
+  context.on('console', (m) => {
+    if (m.type() === 'error' && CSP_MESSAGE.test(m.text()) && !cspAllowed.has(context)) {
+      cspViolations.push(`${m.page()?.url() ?? '?'}: ${m.text()}`);
+    }
+  });
+  context.on('weberror', (e) => {
+    if (CSP_MESSAGE.test(String(e.error())) && !cspAllowed.has(context)) {
+      cspViolations.push(`${e.page()?.url() ?? '?'}: ${e.error()}`);
+    }
+  });
+  return context;
+}
+
+afterEach(() => {
+  const seen = cspViolations.splice(0);
+  assert.deepEqual(seen, [], 'no CSP or Trusted Types violation');
+});
+
+/**
+ * Launches Debian's Chromium headless with the flags this machine needs;
+ * each context it makes is watched for policy violations.
+ */
+export async function launch() {
+  const b = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  const newContext = b.newContext.bind(b);
+  b.newContext = async (options) => watchCsp(await newContext(options));
+  b.newPage = async (options) => {
+    const context = await b.newContext(options);
+    const page = await context.newPage();
+    // As Playwright's own newPage: closing the page closes its context.
+    page.on('close', () => context.close().catch(() => {}));
+    return page;
+  };
+  return b;
 }
 
 /**

@@ -93,7 +93,6 @@ fn every_id_the_page_gives_its_own_elements_is_reserved() {
         "search-help",
         "display-text",
         "display-theme",
-        "viewer-glue",
         "report-gz",
         "viewer-wasm",
         "h-x",

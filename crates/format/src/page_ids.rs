@@ -1,7 +1,7 @@
 //! The ids the viewer's page gives its own elements. Report ids become
 //! element ids on the same page, so a report id equal to one of these would
 //! take its place: a paragraph with id `report` made the page show an
-//! error panel instead of the report, and `viewer-glue` or `viewer-wasm`
+//! error panel instead of the report, and `viewer-wasm` or `report-gz`
 //! broke the offline file. Validation refuses them ([`is_reserved_id`]); the
 //! viewer and the site builder name their elements with these constants,
 //! and a test reads the sources for any id not listed here.
@@ -28,11 +28,9 @@ pub const TOC_LIST: &str = "toc-list";
 pub const OFFLINE_WASM: &str = "viewer-wasm";
 /// The offline file's packed report JSON.
 pub const OFFLINE_REPORT: &str = "report-gz";
-/// The offline file's packed JS glue.
-pub const OFFLINE_GLUE: &str = "viewer-glue";
 
 /// Every id the page uses for itself.
-pub const RESERVED_IDS: [&str; 12] = [
+pub const RESERVED_IDS: [&str; 11] = [
     APP,
     REPORT,
     CONTENT,
@@ -44,7 +42,6 @@ pub const RESERVED_IDS: [&str; 12] = [
     TOC_LIST,
     OFFLINE_WASM,
     OFFLINE_REPORT,
-    OFFLINE_GLUE,
 ];
 
 /// Prefix of a section heading's id (`h-` and the section's id).
@@ -64,7 +61,7 @@ pub fn is_reserved_id(id: &str) -> bool {
 /// The reserved ids and prefixes as one line, for messages (written out:
 /// joining them would cost WASM; a test holds it to the lists).
 pub const RESERVED_LIST: &str = "app, report, content, search-q, search-help, display-text, \
-     display-theme, display-script, toc-list, viewer-wasm, report-gz, viewer-glue, h-…, help-…";
+     display-theme, display-script, toc-list, viewer-wasm, report-gz, h-…, help-…";
 
 #[cfg(test)]
 mod tests {

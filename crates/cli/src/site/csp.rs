@@ -5,6 +5,8 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use report_viewer::ids::TRUSTED_TYPES_POLICY;
+
 use super::page::{apply, read, Action, Edit, PageError};
 
 /// Which page the policy is for.
@@ -12,7 +14,7 @@ use super::page::{apply, read, Action, Edit, PageError};
 pub enum Policy {
     /// The hosted page: scripts and the WASM come from its own origin.
     Hosted,
-    /// The offline file: the glue is imported from a `blob:` URL it makes.
+    /// The offline file: every script is inline (hashed); it loads nothing.
     Offline,
 }
 
@@ -40,26 +42,30 @@ pub fn policy_for(page: &str, kind: Policy) -> Result<String, PageError> {
         .map(|s| hash(&s.text))
         .collect();
     let styles: Vec<String> = read(page, "style")?.iter().map(|s| hash(&s.text)).collect();
-    let mut script_src = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string()];
-    if kind == Policy::Offline {
-        script_src.push("blob:".into());
-    }
-    script_src.extend(scripts);
-    // The hosted page fetches its WASM; the offline file fetches nothing.
-    let connect = match kind {
-        Policy::Hosted => "'self'",
-        Policy::Offline => "'none'",
+    // The hosted page imports its glue and fetches its WASM from its own
+    // origin; the offline file has both inside and loads nothing (`'self'`
+    // of a `file://` page would be every file beside it).
+    let (own, connect, img) = match kind {
+        Policy::Hosted => (vec!["'self'".to_string()], "'self'", "'self' data:"),
+        Policy::Offline => (Vec::new(), "'none'", "data:"),
     };
+    let script_src: Vec<String> = own
+        .into_iter()
+        .chain(["'wasm-unsafe-eval'".to_string()])
+        .chain(scripts)
+        .collect();
+    // Markup and script sinks take only Trusted Types, from the viewer's
+    // one policy (chart SVG).
     Ok(format!(
-        "default-src 'none'; script-src {}; style-src {}; img-src 'self' data:; connect-src {}; \
-         base-uri 'none'; form-action 'none'; object-src 'none'",
+        "default-src 'none'; script-src {}; style-src {}; img-src {img}; connect-src {connect}; \
+         base-uri 'none'; form-action 'none'; object-src 'none'; \
+         require-trusted-types-for 'script'; trusted-types {TRUSTED_TYPES_POLICY}",
         script_src.join(" "),
         if styles.is_empty() {
             "'none'".to_string()
         } else {
             styles.join(" ")
         },
-        connect
     ))
 }
 
@@ -93,8 +99,13 @@ mod tests {
             "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"
         ));
         assert!(with.contains("connect-src 'self';"));
-        assert!(policy_for(page, Policy::Offline)
-            .unwrap()
-            .contains("connect-src 'none'"));
+        assert!(with.contains("require-trusted-types-for 'script'; trusted-types report-viewer"));
+        let offline = policy_for(page, Policy::Offline).unwrap();
+        assert!(offline.contains("connect-src 'none'"));
+        assert!(offline.contains("require-trusted-types-for 'script'"));
+        assert!(
+            !offline.contains("'self'") && !offline.contains("blob:"),
+            "{offline}"
+        );
     }
 }

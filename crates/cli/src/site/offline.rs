@@ -5,10 +5,12 @@
 //! from `file://`, so nothing may be a separate file. The WASM, the
 //! wasm-bindgen glue and the report JSON are gzipped and written as text
 //! (base 85, 25% larger than the bytes, where base64 is 33%) into
-//! non-executed `<script>` elements; a small inline loader inflates them
-//! with the browser's own `DecompressionStream`, imports the glue from a
-//! `blob:` URL and starts the viewer. Readers without script have the
-//! static HTML.
+//! non-executed `<script>` elements; the wasm-bindgen glue and a small
+//! loader are one inline module, which inflates them with the browser's
+//! own `DecompressionStream` and starts the viewer. (The glue was once
+//! packed too and imported from a `blob:` URL; inline, it costs a dozen KB
+//! more and the page's policy allows no script but its own hashes.)
+//! Readers without script have the static HTML.
 
 use std::path::Path;
 
@@ -22,19 +24,19 @@ pub const WASM_ELEMENT_ID: &str = report_format::page_ids::OFFLINE_WASM;
 /// Id of the element that carries the gzipped, base-85 encoded report JSON.
 pub const REPORT_GZ_ELEMENT_ID: &str = report_format::page_ids::OFFLINE_REPORT;
 
-/// Id of the element that carries the gzipped, base-85 encoded JS glue.
-pub const GLUE_ELEMENT_ID: &str = report_format::page_ids::OFFLINE_GLUE;
-
 /// The 85 characters of the text encoding: printable ASCII without the
 /// ones HTML or JavaScript could read specially (`" & ' < > \ ` { }`), so a
 /// packed element can never contain `</script`.
 const B85: &[u8; 85] =
     b"!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz|~";
 
-/// The loader: once the page is painted, decode and inflate the glue and
-/// import it, put the report back into the element the viewer reads, then
-/// start the WASM.
-const LOADER: &str = r#"<script type="module">
+/// The loader, run in the same inline module as the wasm-bindgen glue
+/// (so that the page's policy needs neither `blob:` nor `'self'` for
+/// script): once the page is painted, decode and inflate the report and
+/// leave its text where the viewer looks for it, then inflate the WASM and
+/// start it with the glue's init function (`reportViewerInit`, bound just
+/// before). In a block, so that its names cannot clash with the glue's.
+const LOADER: &str = r#"{
 const A = "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz|~";
 const T = new Uint8Array(128);
 for (let i = 0; i < 85; i++) T[A.charCodeAt(i)] = i;
@@ -53,16 +55,63 @@ const inflate = (id) => {
 };
 // After first paint: unpacking and compiling never hold the page back.
 const start = async () => {
-  const glue = new Blob([await inflate("viewer-glue").text()], { type: "text/javascript" });
-  const { default: init } = await import(URL.createObjectURL(glue));
-  document.getElementById("report").textContent = await inflate("report-gz").text();
-  await init({ module_or_path: await inflate("viewer-wasm").arrayBuffer() });
+  window.REPORT_GLOBAL = await inflate("report-gz").text();
+  await reportViewerInit({ module_or_path: await inflate("viewer-wasm").arrayBuffer() });
 };
 let go = () => { go = () => {}; start(); };
 // A frame out of view gets no animation frames: a timeout starts it there.
 requestAnimationFrame(() => setTimeout(() => go(), 0));
 setTimeout(() => go(), 100);
-</script>"#;
+}"#;
+
+/// The local name of the glue's default export (its init function):
+/// `export{A as initSync,C as default}` as Trunk minifies it, or
+/// `export default __wbg_init;` as wasm-bindgen writes it.
+fn init_name(glue: &str) -> Result<&str> {
+    let ident = |s: &str| -> Option<usize> {
+        let n = s
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(s.len());
+        (n > 0).then_some(n)
+    };
+    if let Some(i) = glue.rfind("export default ") {
+        let rest = &glue[i + "export default ".len()..];
+        if let Some(n) = ident(rest) {
+            return Ok(&rest[..n]);
+        }
+    }
+    for (i, _) in glue.match_indices("export") {
+        let rest = glue[i + "export".len()..].trim_start();
+        let Some(list) = rest.strip_prefix('{') else {
+            continue;
+        };
+        let Some(end) = list.find('}') else { continue };
+        for item in list[..end].split(',') {
+            if let Some((local, "default")) =
+                item.split_once(" as ").map(|(l, e)| (l.trim(), e.trim()))
+            {
+                if ident(local) == Some(local.len()) {
+                    return Ok(local);
+                }
+            }
+        }
+    }
+    bail!("the compiled viewer's glue has no default export (its init function); rebuild it with `make viewer`")
+}
+
+/// The inline module that starts the offline file: the glue as it is,
+/// then the loader.
+fn start_module(glue: &str) -> Result<String> {
+    let lower = glue.to_ascii_lowercase();
+    if lower.contains("</script") || lower.contains("<!--") {
+        bail!("the compiled viewer's glue contains `</script` or `<!--`, which cannot be inline in a page");
+    }
+    let init = init_name(glue)?;
+    Ok(format!(
+        "<script type=\"module\">{glue}\nconst reportViewerInit = {init};\n{}\n</script>",
+        LOADER.replace("REPORT_GLOBAL", report_viewer::ids::OFFLINE_REPORT_GLOBAL)
+    ))
+}
 
 /// Bytes as base-85 text in [`B85`]'s alphabet: each 4 bytes (big-endian)
 /// as 5 digits; a last group of n bytes, padded with zeros, as its first
@@ -101,7 +150,7 @@ fn pack(bytes: &[u8]) -> Result<String> {
 /// compiled viewer's directory, where the page's scripts and WASM are.
 ///
 /// The report JSON moves out of its script element into a packed one; the
-/// loader puts it back before the viewer starts. Readers without script
+/// loader hands it to the viewer. Readers without script
 /// have the static HTML.
 pub fn single_file(hosted: &str, viewer: &Path) -> Result<String> {
     let data = read(hosted, "script#report")?;
@@ -123,10 +172,11 @@ pub fn single_file(hosted: &str, viewer: &Path) -> Result<String> {
             pack(bytes)?
         ))
     };
+    let glue = String::from_utf8(glue).with_context(|| format!("reading {glue_name}"))?;
     let tail = format!(
-        "{}{}{LOADER}\n",
-        packed(GLUE_ELEMENT_ID, &glue)?,
-        packed(WASM_ELEMENT_ID, &wasm)?
+        "{}{}\n",
+        packed(WASM_ELEMENT_ID, &wasm)?,
+        start_module(&glue)?
     );
     Ok(apply(
         hosted,
@@ -183,6 +233,27 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn finds_the_glues_init_function_as_written_or_minified() {
+        assert_eq!(
+            init_name("function a(){}export{A as initSync,C as default};").unwrap(),
+            "C"
+        );
+        assert_eq!(
+            init_name("export { initSync, __wbg_init as default };\n").unwrap(),
+            "__wbg_init"
+        );
+        assert_eq!(
+            init_name("export { initSync };\nexport default __wbg_init;\n").unwrap(),
+            "__wbg_init"
+        );
+        assert!(init_name("export{A as initSync};").is_err());
+        assert!(start_module("x='</SCRIPT>';export default f;").is_err());
+        let m = start_module("function f(){}export default f;").unwrap();
+        assert!(m.contains("const reportViewerInit = f;"));
+        assert!(m.contains("window.reportViewerReport = "));
     }
 
     #[test]

@@ -1,0 +1,431 @@
+//! 朗读: reads the report aloud with the browser's speech synthesis, from
+//! what is in view ("朗读": the first heading, paragraph, figure or chart
+//! line in the window) or from a section's own button, sentence by
+//! sentence, to the end of the report. The sentence being said is a
+//! painted range over the page's own text (`::highlight(reading)`; the
+//! document's text never changes) and is kept in view; its element is
+//! marked `data-reading`, which is what a browser without the highlight
+//! API shows. The player (pause, continue, stop, speed) appears while
+//! reading; hiding the page pauses it.
+//!
+//! What each element is said as, the sentences, the queue and the voice
+//! are decided in [`crate::state::read`]; the page side (which elements,
+//! read as shown; the sentence painted and kept in view) is in `page`;
+//! here are the controls and the speech engine. Pausing cancels the sentence and says it again on
+//! continuing: the engines' own pause is unreliable (it does nothing on
+//! some, and stops for good on others).
+//!
+//! A browser without speech synthesis, or without a voice for the text's
+//! language, shows a note beside the button and says it in the status
+//! line. Voices may load late (`voiceschanged`): reading waits for them a
+//! moment before it says there are none.
+
+use std::cell::{OnceCell, RefCell};
+
+use report_format::Lang;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+
+use super::{all, announce, closest, document, event_element, later, listen, window};
+use crate::state::read::{pick_voice, utf16_span, Queue, Speed, Status};
+use page::{first_in, in_view, lang_of, piece, READABLE};
+
+mod page;
+
+/// How long reading waits for the browser's voices to load before it
+/// says there is none.
+const VOICE_WAIT_MS: i32 = 1500;
+
+/// Where reading stands on this page.
+#[derive(Default)]
+struct Reading {
+    status: Status,
+    speed: Speed,
+    /// The page's readable elements, read when reading starts.
+    blocks: Vec<Element>,
+    queue: Queue,
+    /// The language of the report's text.
+    lang: Lang,
+    /// The utterance being said: only its events count (a cancelled one
+    /// still ends, late).
+    current: Option<SpeechSynthesisUtterance>,
+    /// The element marked as being read.
+    marked: Option<Element>,
+    /// The button that started reading; focus goes back to it at the end.
+    from: Option<Element>,
+    /// Waiting for voices: where to start (see [`begin`]), and from
+    /// which button.
+    waiting: Option<(Option<String>, Option<Element>)>,
+}
+
+thread_local! {
+    static READ: RefCell<Reading> = RefCell::new(Reading::default());
+    /// The one handler of every utterance's `end` and `error`.
+    static HANDLER: OnceCell<js_sys::Function> = const { OnceCell::new() };
+}
+
+/// The browser's speech synthesis, if it has one.
+fn synth() -> Option<SpeechSynthesis> {
+    let w = window();
+    js_sys::Reflect::has(&w, &"speechSynthesis".into())
+        .unwrap_or(false)
+        .then(|| w.speech_synthesis().ok())
+        .flatten()
+}
+
+/// Listens to the controls, the page's visibility and the voices.
+pub fn start() {
+    let speed = super::settings::recall("read-speed")
+        .and_then(|s| Speed::parse(&s))
+        .unwrap_or_default();
+    READ.with(|r| r.borrow_mut().speed = speed);
+    mark_speed(speed);
+    let doc = document();
+    listen(&doc, "click", false, click);
+    listen(&doc, "keydown", false, |ev| {
+        let ev: web_sys::KeyboardEvent = ev.unchecked_into();
+        let in_player = event_element(&ev).is_some_and(|el| closest(&el, ".read-player").is_some());
+        if in_player && ev.key() == "Escape" {
+            finish("stopped");
+        }
+    });
+    listen(&doc, "visibilitychange", false, |_| {
+        if document().hidden() && status() == Status::Playing {
+            pause();
+        }
+    });
+    if let Some(s) = synth() {
+        // Asking once makes some browsers start loading their voices.
+        let _ = s.get_voices();
+        listen(&s, "voiceschanged", false, |_| retry());
+    }
+}
+
+fn status() -> Status {
+    READ.with(|r| r.borrow().status)
+}
+
+fn click(ev: web_sys::Event) {
+    let Some(el) = event_element(&ev) else { return };
+    let Some(button) = closest(&el, "button[data-read], button[data-read-speed]") else {
+        return;
+    };
+    if let Some(speed) = button.get_attribute("data-read-speed") {
+        return set_speed(Speed::parse(&speed).unwrap_or_default());
+    }
+    match button.get_attribute("data-read").as_deref() {
+        Some("start") => begin(None, Some(button), false),
+        Some("section") => {
+            let id = button.get_attribute("data-target");
+            begin(id, Some(button), false);
+        }
+        Some("pause") => pause(),
+        Some("resume") => resume(),
+        Some("stop") => finish("stopped"),
+        _ => {}
+    }
+}
+
+/// The best of the browser's voices for `lang`, if it has one.
+fn voice_for(synth: &SpeechSynthesis, lang: &str) -> Option<SpeechSynthesisVoice> {
+    let voices: Vec<SpeechSynthesisVoice> = synth
+        .get_voices()
+        .iter()
+        .map(|v| v.unchecked_into())
+        .collect();
+    let tags: Vec<(String, bool)> = voices
+        .iter()
+        .map(|v| (v.lang(), v.local_service()))
+        .collect();
+    pick_voice(&tags, lang).map(|i| voices[i].clone())
+}
+
+/// Starts reading at the start of the section `at`, or (`None`) at what
+/// is in view. With no voices yet (they may still be loading), waits for
+/// them once.
+fn begin(at: Option<String>, from: Option<Element>, waited: bool) {
+    let Some(synth) = synth() else {
+        return note("unsupported");
+    };
+    halt(&synth);
+    let blocks = all(None, READABLE);
+    let index = match &at {
+        Some(id) => first_in(&blocks, id).unwrap_or(0),
+        None => in_view(&blocks),
+    };
+    let Some(first) = blocks.get(index) else {
+        return;
+    };
+    if synth.get_voices().length() == 0 && !waited {
+        READ.with(|r| r.borrow_mut().waiting = Some((at, from)));
+        later(VOICE_WAIT_MS, retry);
+        return;
+    }
+    if voice_for(&synth, &lang_of(first)).is_none() {
+        return note("no-voice");
+    }
+    note("");
+    // The report's language, not the interface's (the English page
+    // carries the report in Chinese): numbers and the punctuation
+    // between parts are said for the voice that reads it.
+    let lang = if lang_of(first).starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
+    let Some(queue) = Queue::from(index, lang, &mut |i| blocks.get(i).map(piece)) else {
+        return;
+    };
+    READ.with(|r| {
+        let mut r = r.borrow_mut();
+        r.blocks = blocks;
+        r.queue = queue;
+        r.lang = lang;
+        r.status = Status::Playing;
+        r.from = from;
+    });
+    show_player(Status::Playing);
+    focus_control("pause");
+    say_state("playing");
+    speak_current();
+}
+
+/// Starts what waited for the voices, once they are there or the wait is
+/// over.
+fn retry() {
+    if let Some((at, from)) = READ.with(|r| r.borrow_mut().waiting.take()) {
+        begin(at, from, true);
+    }
+}
+
+/// Shows the note `kind` beside the button and says it; `""` hides them.
+fn note(kind: &str) {
+    for n in all(None, "[data-read-note]") {
+        let show = n.get_attribute("data-read-note").as_deref() == Some(kind);
+        let _ = n.toggle_attribute_with_force("hidden", !show);
+        if show {
+            announce(n.text_content().unwrap_or_default());
+        }
+    }
+}
+
+/// Says the player's line for `state` in the status line.
+fn say_state(state: &str) {
+    if let Ok(Some(el)) = document().query_selector(&format!(".read-player [data-when={state}]")) {
+        announce(el.text_content().unwrap_or_default());
+    }
+}
+
+fn player() -> Option<Element> {
+    document().query_selector(".read-player").ok().flatten()
+}
+
+/// Shows the player in `status` (hidden when idle), with pause or
+/// continue as it applies.
+fn show_player(status: Status) {
+    let Some(p) = player() else { return };
+    let _ = p.set_attribute("data-state", status.name());
+    let _ = p.toggle_attribute_with_force("hidden", status == Status::Idle);
+    for (name, shown) in [
+        ("pause", status != Status::Paused),
+        ("resume", status == Status::Paused),
+    ] {
+        if let Ok(Some(b)) = p.query_selector(&format!("[data-read={name}]")) {
+            let _ = b.toggle_attribute_with_force("hidden", !shown);
+        }
+    }
+}
+
+/// Focuses the player's `name` button.
+fn focus_control(name: &str) {
+    let b = player().and_then(|p| {
+        p.query_selector(&format!("[data-read={name}]"))
+            .ok()
+            .flatten()
+    });
+    if let Some(b) = b {
+        let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Whether focus is in the player.
+fn focus_in_player() -> bool {
+    document()
+        .active_element()
+        .is_some_and(|a| closest(&a, ".read-player").is_some())
+}
+
+/// Stops the engine; the utterance it was saying no longer counts.
+fn halt(synth: &SpeechSynthesis) {
+    READ.with(|r| r.borrow_mut().current = None);
+    synth.cancel();
+}
+
+fn pause() {
+    if status() != Status::Playing {
+        return;
+    }
+    let moving = focus_in_player();
+    READ.with(|r| r.borrow_mut().status = Status::Paused);
+    if let Some(s) = synth() {
+        halt(&s);
+    }
+    show_player(Status::Paused);
+    if moving {
+        focus_control("resume");
+    }
+    say_state("paused");
+}
+
+fn resume() {
+    if status() != Status::Paused {
+        return;
+    }
+    let moving = focus_in_player();
+    READ.with(|r| r.borrow_mut().status = Status::Playing);
+    show_player(Status::Playing);
+    if moving {
+        focus_control("pause");
+    }
+    say_state("playing");
+    speak_current();
+}
+
+/// Ends reading (`stopped` by the reader, or `done` at the end): the
+/// highlight and the player go, and focus returns to where reading began.
+fn finish(how: &str) {
+    if status() == Status::Idle {
+        return;
+    }
+    let moving = focus_in_player();
+    let (marked, from) = READ.with(|r| {
+        let mut r = r.borrow_mut();
+        r.status = Status::Idle;
+        r.blocks = Vec::new();
+        (r.marked.take(), r.from.take())
+    });
+    if let Some(s) = synth() {
+        halt(&s);
+    }
+    page::clear(marked);
+    say_state(how);
+    show_player(Status::Idle);
+    if moving {
+        if let Some(b) = from.filter(|b| b.is_connected()) {
+            let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    }
+}
+
+fn set_speed(speed: Speed) {
+    let playing = READ.with(|r| {
+        let mut r = r.borrow_mut();
+        r.speed = speed;
+        r.status == Status::Playing
+    });
+    mark_speed(speed);
+    super::settings::remember("read-speed", speed.name());
+    // The sentence being said starts again at the new speed.
+    if playing {
+        if let Some(s) = synth() {
+            halt(&s);
+        }
+        speak_current();
+    }
+}
+
+fn mark_speed(speed: Speed) {
+    for b in all(None, "[data-read-speed]") {
+        let on = b.get_attribute("data-read-speed").as_deref() == Some(speed.name());
+        let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
+    }
+}
+
+/// The handler of every utterance's `end` and `error`: an event of the
+/// utterance being said moves on (or, for an error, stops).
+fn handler() -> js_sys::Function {
+    HANDLER.with(|h| {
+        h.get_or_init(|| {
+            Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+                let target = ev.target();
+                let current = READ.with(|r| {
+                    r.borrow()
+                        .current
+                        .as_ref()
+                        .is_some_and(|u| target.as_ref().is_some_and(|t| t == u.as_ref()))
+                });
+                if !current {
+                    return;
+                }
+                if ev.type_() == "end" {
+                    return next();
+                }
+                let error = js_sys::Reflect::get(&ev, &"error".into())
+                    .ok()
+                    .and_then(|e| e.as_string())
+                    .unwrap_or_default();
+                match error.as_str() {
+                    // Cancelled by someone else (another page, the system).
+                    "interrupted" | "canceled" => pause(),
+                    "language-unavailable" | "voice-unavailable" | "synthesis-unavailable" => {
+                        finish("stopped");
+                        note("no-voice");
+                    }
+                    _ => finish("stopped"),
+                }
+            })
+            .into_js_value()
+            .unchecked_into()
+        })
+        .clone()
+    })
+}
+
+/// The next sentence, or the end of reading.
+fn next() {
+    let more = READ.with(|r| {
+        let r = &mut *r.borrow_mut();
+        let blocks = &r.blocks;
+        r.queue.advance(r.lang, &mut |i| blocks.get(i).map(piece))
+    });
+    if more {
+        speak_current();
+    } else {
+        finish("done");
+    }
+}
+
+/// Says the sentence reading stands at, and shows it.
+fn speak_current() {
+    let Some(synth) = synth() else { return };
+    let now = READ.with(|r| {
+        let r = r.borrow();
+        let u = r.queue.current()?;
+        Some((
+            r.blocks.get(r.queue.block)?.clone(),
+            u.text.clone(),
+            u.span,
+            r.speed,
+        ))
+    });
+    let Some((el, text, span, speed)) = now else {
+        return finish("stopped");
+    };
+    let Ok(u) = SpeechSynthesisUtterance::new_with_text(&text) else {
+        return finish("stopped");
+    };
+    let lang = lang_of(&el);
+    u.set_lang(&lang);
+    if let Some(v) = voice_for(&synth, &lang) {
+        u.set_voice(Some(&v));
+    }
+    u.set_rate(speed.rate());
+    let h = handler();
+    u.set_onend(Some(&h));
+    u.set_onerror(Some(&h));
+    READ.with(|r| r.borrow_mut().current = Some(u.clone()));
+    let span = span.map(|s| utf16_span(&el.text_content().unwrap_or_default(), s));
+    READ.with(|r| page::show(&el, span, &mut r.borrow_mut().marked));
+    synth.speak(&u);
+}
