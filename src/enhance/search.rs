@@ -155,12 +155,7 @@ fn run(query: &str) {
             .search(q, 14)
     };
     if let Ok(Some(count)) = document().query_selector("[data-testid=search-count]") {
-        // The page's script for the words, the query as the reader typed it.
-        let words = match q {
-            "" => String::new(),
-            q => own(count_text("\u{1}", &hits, v.lang)).replace('\u{1}', q),
-        };
-        count.set_text_content(Some(&words));
+        count.set_text_content(Some(&count_line(q, &hits, v.lang, own)));
     }
     if let Some(list) = list() {
         write_results(&list, &hits);
@@ -168,14 +163,27 @@ fn run(query: &str) {
     super::highlight::highlight(q);
 }
 
-/// What the count line says.
+/// Where the query goes in the count line until its words are in the
+/// page's script.
+const QUERY_SLOT: &str = "\u{1}";
+
+/// The count line: its words in the page's script (`words`), the query as
+/// the reader typed it, capped (the line is announced, and repeats at
+/// most a line of the query). The query goes in only after the words are
+/// converted; capping the slot would drop it (a control character).
+fn count_line(q: &str, hits: &[Hit], lang: Lang, words: impl Fn(String) -> String) -> String {
+    if q.is_empty() {
+        return String::new();
+    }
+    words(count_text(QUERY_SLOT, hits, lang)).replace(QUERY_SLOT, &echo(q, MAX_ECHO_CHARS))
+}
+
+/// What the count line says, with `q` as given.
 fn count_text(q: &str, hits: &[Hit], lang: Lang) -> String {
     if q.is_empty() {
         return String::new();
     }
     let (places, times) = (hits.len(), hits.iter().map(|h| h.count).sum::<usize>());
-    // The count is announced: it repeats at most a line of the query.
-    let q = echo(q, MAX_ECHO_CHARS);
     match (places, lang) {
         (0, Lang::Zh) => format!("没有找到“{q}”"),
         (0, Lang::En) => format!("No results for “{q}”"),
@@ -213,4 +221,23 @@ fn write_results(list: &web_sys::Element, hits: &[Hit]) {
     }
     list.set_text_content(None);
     let _ = list.append_child(&frag);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_count_line_repeats_the_query_as_typed_and_capped() {
+        let to_hant = |t: String| t.replace('没', "沒").replace('复', "復");
+        assert_eq!(count_line("复议", &[], Lang::Zh, to_hant), "沒有找到“复议”");
+        assert_eq!(count_line("", &[], Lang::Zh, to_hant), "");
+        let long = count_line(&"法治".repeat(2000), &[], Lang::Zh, |t| t);
+        assert!(long.starts_with("没有找到“法治法治"), "{long}");
+        assert!(long.ends_with("…”"), "{long}");
+        assert_eq!(
+            long.chars().count(),
+            "没有找到“”".chars().count() + MAX_ECHO_CHARS + 1
+        );
+    }
 }
