@@ -11,9 +11,9 @@
 // own messages (source and origin checked), heights within limits, and
 // the event names it knows.
 //
-// Settings: ReportViewer.send(element, {theme, text, lang}) posts them to
-// the viewer, which applies them only if the report lists this page's
-// origin, and answers with a "report-viewer:applied" message.
+// Settings: ReportViewer.send(element, {theme, text, lang, script}) posts
+// them to the viewer, which applies them only if the report lists this
+// page's origin, and answers with a "report-viewer:applied" message.
 (function () {
   "use strict";
   if (window.ReportViewer) return;
@@ -102,7 +102,7 @@
         f.frame.height = String(detail.height);
         f.frame.style.height = detail.height + "px";
       }
-      var keys = ["theme", "text", "lang"];
+      var keys = ["theme", "text", "lang", "script"];
       for (var k = 0; k < keys.length; k++) {
         if (typeof d[keys[k]] === "string") detail[keys[k]] = d[keys[k]].slice(0, 20);
       }
@@ -111,7 +111,7 @@
   });
 
   window.ReportViewer = {
-    /** Sends settings ({theme, text, lang}) to the viewer in `el`. */
+    /** Sends settings ({theme, text, lang, script}) to the viewer in `el`. */
     send: function (el, settings) {
       var f = find(el);
       if (!f || !f.frame.contentWindow) return false;

@@ -1,11 +1,12 @@
 // Runs before the page is painted: applies the reader's theme and text
 // size (the URL's, else the remembered one, else the system's), marks an
 // embedded page and its scope (?embed=1, ?section=, ?chart=), and sends
-// ?lang= to that language's page, so that nothing moves when the viewer
-// starts. Then it watches the viewer start and says so above the report
-// text if it cannot. It never removes content. It is inlined into the
-// page (and hashed in its Content-Security-Policy), so it also runs in a
-// copy saved without its files.
+// ?lang= to that language's page and ?script= (or the script the reader
+// chose before) to the report's page in that script, so that nothing
+// moves when the viewer starts. Then it watches the viewer start and says
+// so above the report text if it cannot. It never removes content. It is
+// inlined into the page (and hashed in its Content-Security-Policy), so it
+// also runs in a copy saved without its files.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -20,14 +21,28 @@
   function media(m) { return !!(window.matchMedia && matchMedia(m).matches); }
 
   // Another interface language is another page.
-  var lang = pick(LANGS, q.get("lang"));
-  var other = lang && document.querySelector('link[rel="alternate"][hreflang="' + lang + '"]');
-  if (other) {
-    q.delete("lang");
+  function go(tag, key) {
+    var other = document.querySelector('link[rel="alternate"][hreflang="' + tag + '"]');
+    if (!other) return false;
+    q.delete(key);
     var rest = q.toString();
     location.replace(other.getAttribute("href") + (rest ? "?" + rest : "") + location.hash);
-    return;
+    return true;
   }
+  var lang = pick(LANGS, q.get("lang"));
+  var ui = root.getAttribute("data-ui-lang") === "en" ? "en" : "zh-CN";
+  if (lang && lang !== ui && go(lang, "lang")) return;
+
+  // So is another script (简体 / 繁體) of the Chinese page: the URL's
+  // (remembered, and kept in the URL), else the one chosen before.
+  var SCRIPTS = { hans: "hans", "zh-hans": "hans", hant: "hant", "zh-hant": "hant" };
+  var said = pick(SCRIPTS, q.get("script"));
+  if (said) {
+    try { localStorage.setItem("report-viewer:script", said); } catch (e) { /* private mode */ }
+  }
+  var script = said || pick(SCRIPTS, stored("script"));
+  var here = root.getAttribute("data-script") === "hant" ? "hant" : "hans";
+  if (ui === "zh-CN" && script && script !== here && go(script === "hant" ? "zh-Hant" : "zh-CN", "-")) return;
 
   var theme = pick(THEMES, q.get("theme")) || pick(THEMES, stored("theme")) ||
     (media("(prefers-contrast: more)") || media("(forced-colors: active)") ? "contrast"

@@ -4,15 +4,15 @@
 //! Viewer → host (any origin may read these):
 //! `{type: "report-viewer:ready"}`, `{type: "report-viewer:height", height}`,
 //! pym.js's `pymxPYMx<id>xPYMxheightxPYMx<height>` when the URL has
-//! `childId`, and `{type: "report-viewer:applied", theme, text, lang}` in
-//! answer to settings.
+//! `childId`, and `{type: "report-viewer:applied", theme, text, lang,
+//! script}` in answer to settings.
 //!
 //! Host → viewer (only from origins in the report's `viewer.embed_origins`):
-//! `{type: "report-viewer:settings", theme?, text?, lang?}`.
+//! `{type: "report-viewer:settings", theme?, text?, lang?, script?}`.
 
 use wasm_bindgen::JsValue;
 
-use report_format::{Lang, TextSize, Theme};
+use report_format::{Lang, Script, TextSize, Theme};
 
 /// A message from a host page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub enum HostMessage {
         text: Option<TextSize>,
         /// New interface language.
         lang: Option<Lang>,
+        /// New script (`hans`, `hant`): another page, as a language is.
+        script: Option<Script>,
     },
 }
 
@@ -43,6 +45,7 @@ pub fn parse_host_message(data: &JsValue) -> Option<HostMessage> {
         theme: get("theme").and_then(|t| Theme::parse(&t)),
         text: get("text").and_then(|t| TextSize::parse(&t)),
         lang: get("lang").and_then(|l| Lang::parse(&l)),
+        script: get("script").and_then(|s| Script::parse(&s)),
     })
 }
 
@@ -67,13 +70,14 @@ pub fn height_message(height: u32) -> JsValue {
     ])
 }
 
-/// `{type: "report-viewer:applied", theme, text, lang}`.
-pub fn applied_message(theme: Theme, text: TextSize, lang: Lang) -> JsValue {
+/// `{type: "report-viewer:applied", theme, text, lang, script}`.
+pub fn applied_message(theme: Theme, text: TextSize, lang: Lang, script: Script) -> JsValue {
     object(&[
         ("type", "report-viewer:applied".into()),
         ("theme", theme.name().into()),
         ("text", text.name().into()),
         ("lang", lang.name().into()),
+        ("script", script.name().into()),
     ])
 }
 

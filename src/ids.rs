@@ -25,6 +25,12 @@ pub const OFFLINE_REPORT_GLOBAL: &str = "reportViewerReport";
 pub const INDEX_FILE: &str = "index.html";
 /// File name of the single offline copy next to the hosted page.
 pub const OFFLINE_FILE: &str = "report.html";
+/// Name of the `<meta>` that carries, on a page in traditional characters,
+/// the viewer's own words in them ([`crate::state::ScriptTable`]).
+pub const HANT_META: &str = "report-viewer:hant";
+/// Name of the `<meta>` that carries the report's characters in the other
+/// script, for search (`report_format::search::add_fold_pairs`).
+pub const FOLD_META: &str = "report-viewer:fold";
 
 /// The file name of `base` (`index.html`, `report.html`) for the
 /// interface language `lang`: the default language's is `base` itself,
@@ -32,22 +38,88 @@ pub const OFFLINE_FILE: &str = "report.html";
 pub fn page_file(base: &str, lang: report_format::Lang) -> String {
     match lang {
         report_format::Lang::Zh => base.to_string(),
-        other => match base.rsplit_once('.') {
-            Some((stem, ext)) => format!("{stem}.{}.{ext}", other.name()),
-            None => format!("{base}.{}", other.name()),
-        },
+        other => insert_name(base, other.name()),
     }
+}
+
+/// The file name of `base` for the interface language `lang` in `script`:
+/// the Chinese page in traditional characters inserts `hant`
+/// (`index.hant.html`); every other is [`page_file`]'s.
+pub fn script_page_file(
+    base: &str,
+    lang: report_format::Lang,
+    script: report_format::Script,
+) -> String {
+    match (lang, script) {
+        (report_format::Lang::Zh, report_format::Script::Hant) => insert_name(base, script.name()),
+        _ => page_file(base, lang),
+    }
+}
+
+fn insert_name(base: &str, name: &str) -> String {
+    match base.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{name}.{ext}"),
+        None => format!("{base}.{name}"),
+    }
+}
+
+/// Whether a report written in `language` (its `meta.language`) has a page
+/// in traditional characters beside its simplified one: a report in
+/// simplified Chinese (`zh`, `zh-CN`, `zh-Hans`, `zh-SG`) does; one in
+/// traditional characters (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`) or in
+/// another language does not.
+pub fn has_hant_page(language: &str) -> bool {
+    let l = language.to_ascii_lowercase();
+    let chinese = l == "zh" || l.starts_with("zh-");
+    let traditional = ["hant", "tw", "hk", "mo"]
+        .iter()
+        .any(|t| l.split('-').skip(1).any(|part| part == *t));
+    chinese && !traditional
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use report_format::Lang;
+    use report_format::{Lang, Script};
 
     #[test]
     fn each_language_has_its_own_page() {
         assert_eq!(page_file(INDEX_FILE, Lang::Zh), "index.html");
         assert_eq!(page_file(INDEX_FILE, Lang::En), "index.en.html");
         assert_eq!(page_file(OFFLINE_FILE, Lang::En), "report.en.html");
+        assert_eq!(
+            script_page_file(INDEX_FILE, Lang::Zh, Script::Hant),
+            "index.hant.html"
+        );
+        assert_eq!(
+            script_page_file(OFFLINE_FILE, Lang::Zh, Script::Hant),
+            "report.hant.html"
+        );
+        assert_eq!(
+            script_page_file(INDEX_FILE, Lang::Zh, Script::Hans),
+            "index.html"
+        );
+        assert_eq!(
+            script_page_file(INDEX_FILE, Lang::En, Script::Hant),
+            "index.en.html"
+        );
+    }
+
+    #[test]
+    fn only_simplified_chinese_reports_get_a_traditional_page() {
+        for (language, yes) in [
+            ("zh-CN", true),
+            ("zh", true),
+            ("zh-Hans", true),
+            ("zh-SG", true),
+            ("zh-Hant", false),
+            ("zh-TW", false),
+            ("zh-Hant-HK", false),
+            ("zh-HK", false),
+            ("en", false),
+            ("zhx", false),
+        ] {
+            assert_eq!(has_hant_page(language), yes, "{language}");
+        }
     }
 }

@@ -8,13 +8,13 @@
 
 use std::cell::{OnceCell, RefCell};
 
-use report_format::{parse_report, Lang, LoadError};
+use report_format::{parse_report, Lang, LoadError, Script};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{document, install, root_attr, set_root_attr, window, Viewer};
-use crate::ids::{OFFLINE_REPORT_GLOBAL, REPORT_ELEMENT_ID};
-use crate::state::ViewOptions;
+use crate::ids::{FOLD_META, HANT_META, OFFLINE_REPORT_GLOBAL, REPORT_ELEMENT_ID};
+use crate::state::{ScriptTable, ViewOptions};
 
 /// Schedules the start for after first paint: an idle callback, with a
 /// timeout so a busy page still starts soon.
@@ -38,7 +38,39 @@ fn page_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The script of this page, as the build wrote it.
+fn page_script() -> Script {
+    root_attr("data-script")
+        .and_then(|s| Script::parse(&s))
+        .unwrap_or_default()
+}
+
+/// The content of the page's `<meta name=…>`, if it has one.
+fn meta(name: &str) -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??
+        .get_attribute("content")
+}
+
+/// What the build wrote into the page about scripts, before anything is
+/// written or searched: the report's characters in the other script, for
+/// search, and on a page in traditional characters the viewer's own
+/// words in them.
+fn read_scripts(script: Script) {
+    if let Some(pairs) = meta(FOLD_META) {
+        report_format::search::add_fold_pairs(&pairs);
+    }
+    if script == Script::Hant {
+        if let Some(table) = meta(HANT_META) {
+            super::set_words(ScriptTable::parse(&table));
+        }
+    }
+}
+
 fn start() {
+    let script = page_script();
+    read_scripts(script);
     let query = window().location().search().unwrap_or_default();
     let (options, warnings) = ViewOptions::from_query(&query);
     for w in warnings {
@@ -52,6 +84,7 @@ fn start() {
     let v = install(Viewer {
         report,
         lang: page_lang(),
+        script,
         search: OnceCell::new(),
         charts: RefCell::new(Vec::new()),
     });
@@ -96,17 +129,21 @@ pub fn failed(e: &LoadError) {
     // The head script's watch need not say more: this says what is wrong.
     set_root_attr("data-viewer", "failed");
     let doc = document();
+    let zh_tag = match page_script() {
+        Script::Hans => "zh-CN",
+        Script::Hant => "zh-Hant",
+    };
     let el = |tag: &str, text: Option<&str>| {
         let e = doc.create_element(tag).ok()?;
         if let Some(t) = text {
-            e.set_text_content(Some(t));
+            e.set_text_content(Some(&super::own(t.to_string())));
         }
         Some(e)
     };
     let both = |tag: &str, zh: &str, en: &str| {
         let e = el(tag, None)?;
         let a = el("span", Some(zh))?;
-        let _ = a.set_attribute("lang", "zh-CN");
+        let _ = a.set_attribute("lang", zh_tag);
         let b = el("span", Some(en))?;
         let _ = b.set_attribute("lang", "en");
         let _ = e.append_child(&a);
@@ -142,7 +179,7 @@ pub fn failed(e: &LoadError) {
                     let _ = li.append_with_str_1(" ");
                 }
             }
-            for (text, lang) in [(p.zh.as_str(), "zh-CN"), (" / ", ""), (p.en.as_str(), "en")] {
+            for (text, lang) in [(p.zh.as_str(), zh_tag), (" / ", ""), (p.en.as_str(), "en")] {
                 if let Some(s) = el("span", Some(text)) {
                     if !lang.is_empty() {
                         let _ = s.set_attribute("lang", lang);

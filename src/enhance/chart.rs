@@ -13,7 +13,7 @@ use report_format::{chart_csv, distinct_sources, point_text, Chart, TextSize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{all, announce, closest, document, event_element, listen, viewer, Viewer};
+use super::{all, announce, closest, document, event_element, listen, own, viewer, Viewer};
 use crate::state::chart::{page_options, ChartState};
 use crate::state::{chart_key_target, file_name};
 
@@ -194,7 +194,7 @@ fn redraw(k: usize) {
             // The page's drawing is this one already (the static drawing,
             // before anything changed): only its data was needed.
             if !want.draws_as(&s.shown) {
-                super::trusted::set_svg(&s.holder, &d.svg);
+                super::trusted::set_svg(&s.holder, &own(d.svg.clone()));
             }
             s.drawing = Some(d);
             s.shown = want;
@@ -286,7 +286,7 @@ fn show_tip(k: usize, i: usize, speak: bool) {
     if let Some(s) = v.charts.borrow_mut().get_mut(k) {
         s.want.tip = Some(i);
     }
-    let said = point_text(&v.report, &chart, p.series, p.point, v.lang);
+    let said = own(point_text(&v.report, &chart, p.series, p.point, v.lang));
     if let Some(tip) = all(Some(&figure), "[data-testid=chart-tip]").pop() {
         let tip: web_sys::HtmlElement = tip.unchecked_into();
         tip.set_text_content(Some(&said));
@@ -364,7 +364,7 @@ fn download(k: usize, kind: &str) {
     let lang = v.lang;
     let name = file_name(&chart.title, kind);
     if kind == "csv" {
-        let csv = chart_csv(&v.report, &chart, lang);
+        let csv = own(chart_csv(&v.report, &chart, lang));
         super::files::download_text(&name, "text/csv;charset=utf-8", &csv);
     } else {
         let mut state = v.charts.borrow()[k].want;
@@ -388,10 +388,11 @@ fn download(k: usize, kind: &str) {
         let Ok(picture) = export(&chart, &style, &chart.title, &footer) else {
             return;
         };
+        let svg = own(picture.svg);
         if kind == "svg" {
-            super::files::download_text(&name, "image/svg+xml", &picture.svg);
+            super::files::download_text(&name, "image/svg+xml", &svg);
         } else {
-            super::files::download_png(name.clone(), &picture.svg, picture.width, picture.height);
+            super::files::download_png(name.clone(), &svg, picture.width, picture.height);
         }
     }
     announce(format!(

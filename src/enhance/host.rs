@@ -7,8 +7,11 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use report_format::{Lang, Script};
+
 use super::{document, listen, window, Viewer};
 use crate::embed::{self, HostMessage};
+use crate::ids::script_page_file;
 use crate::state::{query_with_state, ViewOptions};
 
 /// Whether the page runs inside a frame of another page.
@@ -31,7 +34,7 @@ pub fn start(v: &Rc<Viewer>, options: &ViewOptions) {
     post_to_parent(&embed::ready_message());
     if options.applied {
         let (theme, text) = super::display::current();
-        post_to_parent(&embed::applied_message(theme, text, v.lang));
+        post_to_parent(&embed::applied_message(theme, text, v.lang, v.script));
     }
     let v = v.clone();
     listen(&window(), "message", false, move |ev| settings(&v, &ev));
@@ -76,11 +79,16 @@ fn report_height(pym_id: Option<String>) {
 
 /// Applies settings from the parent page when its origin is one the
 /// report allows, and answers with what was applied; ignores every other
-/// message. Another interface language is another page: the frame opens
-/// it with the same view, and that page answers.
+/// message. Another interface language or script is another page: the
+/// frame opens it with the same view, and that page answers.
 fn settings(v: &Viewer, ev: &web_sys::Event) {
     let ev: &web_sys::MessageEvent = ev.unchecked_ref();
-    let Some(HostMessage::Settings { theme, text, lang }) = embed::parse_host_message(&ev.data())
+    let Some(HostMessage::Settings {
+        theme,
+        text,
+        lang,
+        script,
+    }) = embed::parse_host_message(&ev.data())
     else {
         return;
     };
@@ -102,36 +110,48 @@ fn settings(v: &Viewer, ev: &web_sys::Event) {
         super::display::set_text(t);
     }
     let (theme_now, text_now) = super::display::current();
-    match lang.filter(|&l| l != v.lang) {
-        Some(other) => {
-            let loc = window().location();
-            let offline = super::root_attr("data-page").as_deref() == Some("offline");
-            let base = if offline {
-                crate::ids::OFFLINE_FILE
-            } else {
-                crate::ids::INDEX_FILE
-            };
-            let search = query_with_state(
-                &loc.search().unwrap_or_default(),
-                &[
-                    ("theme", theme_now.name()),
-                    ("text", text_now.name()),
-                    ("applied", "1"),
-                    ("lang", ""),
-                ],
-            );
-            let url = format!(
-                "{}{search}{}",
-                crate::ids::page_file(base, other),
-                loc.hash().unwrap_or_default()
-            );
-            let _ = loc.replace(&url);
+    let lang = lang.unwrap_or(v.lang);
+    // Traditional characters are a page of the Chinese interface, where the
+    // build wrote one: this page, or one it links to.
+    let converts = v.script == Script::Hant
+        || matches!(
+            document().query_selector("link[rel=alternate][hreflang=zh-Hant]"),
+            Ok(Some(_))
+        );
+    let script = match lang {
+        Lang::Zh if converts => script.unwrap_or(v.script),
+        _ => Script::Hans,
+    };
+    if (lang, script) == (v.lang, v.script) {
+        let reply = embed::applied_message(theme_now, text_now, v.lang, v.script);
+        if let Ok(Some(parent)) = window().parent() {
+            let _ = parent.post_message(&reply, &origin);
         }
-        None => {
-            let reply = embed::applied_message(theme_now, text_now, v.lang);
-            if let Ok(Some(parent)) = window().parent() {
-                let _ = parent.post_message(&reply, &origin);
-            }
-        }
+        return;
     }
+    let loc = window().location();
+    let offline = super::root_attr("data-page").as_deref() == Some("offline");
+    let base = if offline {
+        crate::ids::OFFLINE_FILE
+    } else {
+        crate::ids::INDEX_FILE
+    };
+    let search = query_with_state(
+        &loc.search().unwrap_or_default(),
+        &[
+            ("theme", theme_now.name()),
+            ("text", text_now.name()),
+            ("applied", "1"),
+            ("lang", ""),
+            // Said in the URL, so the head script does not send the frame
+            // back to a script the reader chose before.
+            ("script", script.name()),
+        ],
+    );
+    let url = format!(
+        "{}{search}{}",
+        script_page_file(base, lang, script),
+        loc.hash().unwrap_or_default()
+    );
+    let _ = loc.replace(&url);
 }

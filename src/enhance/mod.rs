@@ -37,7 +37,7 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use report_format::search::SearchIndex;
-use report_format::{Indexed, Lang};
+use report_format::{Indexed, Lang, Script};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -49,6 +49,8 @@ pub struct Viewer {
     pub report: Indexed,
     /// The interface language of this page.
     pub lang: Lang,
+    /// The script of this page (`<html data-script>`).
+    pub script: Script,
     /// The search index, built at the first search.
     pub search: OnceCell<SearchIndex>,
     /// The charts on the page, in document order.
@@ -156,6 +158,30 @@ pub fn focus_by_id(id: &str) {
 }
 
 thread_local! {
+    /// The viewer's own words in the page's script: empty on a page in
+    /// simplified characters, the page's table on one in traditional
+    /// characters (read at the start, see [`boot`]).
+    static WORDS: OnceCell<crate::state::ScriptTable> = const { OnceCell::new() };
+}
+
+/// Sets the table for the viewer's own words; once, at the start.
+pub(crate) fn set_words(table: crate::state::ScriptTable) {
+    WORDS.with(|w| {
+        let _ = w.set(table);
+    });
+}
+
+/// `text`, which the viewer wrote from its own words (and report text), in
+/// the page's script: converted on a page in traditional characters (the
+/// table leaves the report's text alone), as it is otherwise.
+pub fn own(text: String) -> String {
+    WORDS.with(|w| match w.get() {
+        Some(t) if !t.is_empty() => t.convert(&text),
+        _ => text,
+    })
+}
+
+thread_local! {
     /// The message the status line shows now, to clear only that one.
     static STATUS: RefCell<String> = const { RefCell::new(String::new()) };
 }
@@ -166,6 +192,7 @@ pub fn announce(message: String) {
     let Ok(Some(el)) = document().query_selector("[data-testid=status]") else {
         return;
     };
+    let message = own(message);
     el.set_text_content(Some(&message));
     STATUS.with(|s| *s.borrow_mut() = message.clone());
     later(4000, move || {

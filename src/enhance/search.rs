@@ -11,7 +11,7 @@ use report_format::search::{Hit, SearchIndex};
 use report_format::Lang;
 use wasm_bindgen::JsCast;
 
-use super::{all, closest, document, event_element, focus_by_id, listen, viewer};
+use super::{all, closest, document, event_element, focus_by_id, listen, own, viewer};
 use crate::ids::SEARCH_INPUT_ID;
 use crate::state::{echo, ViewOptions, MAX_ECHO_CHARS};
 
@@ -157,7 +157,7 @@ fn run(query: &str) {
             .search(q, 14)
     };
     if let Ok(Some(count)) = document().query_selector("[data-testid=search-count]") {
-        count.set_text_content(Some(&count_text(q, &hits, v.lang)));
+        count.set_text_content(Some(&count_line(q, &hits, v.lang, own)));
     }
     if let Some(list) = list() {
         write_results(&list, &hits);
@@ -165,14 +165,27 @@ fn run(query: &str) {
     super::highlight::highlight(q);
 }
 
-/// What the count line says.
+/// Where the query goes in the count line until its words are in the
+/// page's script.
+const QUERY_SLOT: &str = "\u{1}";
+
+/// The count line: its words in the page's script (`words`), the query as
+/// the reader typed it, capped (the line is announced, and repeats at
+/// most a line of the query). The query goes in only after the words are
+/// converted; capping the slot would drop it (a control character).
+fn count_line(q: &str, hits: &[Hit], lang: Lang, words: impl Fn(String) -> String) -> String {
+    if q.is_empty() {
+        return String::new();
+    }
+    words(count_text(QUERY_SLOT, hits, lang)).replace(QUERY_SLOT, &echo(q, MAX_ECHO_CHARS))
+}
+
+/// What the count line says, with `q` as given.
 fn count_text(q: &str, hits: &[Hit], lang: Lang) -> String {
     if q.is_empty() {
         return String::new();
     }
     let (places, times) = (hits.len(), hits.iter().map(|h| h.count).sum::<usize>());
-    // The count is announced: it repeats at most a line of the query.
-    let q = echo(q, MAX_ECHO_CHARS);
     match (places, lang) {
         (0, Lang::Zh) => format!("没有找到“{q}”"),
         (0, Lang::En) => format!("No results for “{q}”"),
@@ -198,15 +211,35 @@ fn write_results(list: &web_sys::Element, hits: &[Hit]) {
         };
         let _ = a.set_attribute("href", &format!("#{}", h.target));
         path.set_class_name("result-path");
-        path.set_text_content(Some(&h.path));
-        mark.set_text_content(Some(&h.matched));
+        // Report text, with the viewer's words (开头, 万) in the page's script.
+        path.set_text_content(Some(&own(h.path.clone())));
+        mark.set_text_content(Some(&own(h.matched.clone())));
         let _ = a.append_child(&path);
-        let _ = a.append_with_str_1(&h.before);
+        let _ = a.append_with_str_1(&own(h.before.clone()));
         let _ = a.append_child(&mark);
-        let _ = a.append_with_str_1(&h.after);
+        let _ = a.append_with_str_1(&own(h.after.clone()));
         let _ = li.append_child(&a);
         let _ = frag.append_child(&li);
     }
     list.set_text_content(None);
     let _ = list.append_child(&frag);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_count_line_repeats_the_query_as_typed_and_capped() {
+        let to_hant = |t: String| t.replace('没', "沒").replace('复', "復");
+        assert_eq!(count_line("复议", &[], Lang::Zh, to_hant), "沒有找到“复议”");
+        assert_eq!(count_line("", &[], Lang::Zh, to_hant), "");
+        let long = count_line(&"法治".repeat(2000), &[], Lang::Zh, |t| t);
+        assert!(long.starts_with("没有找到“法治法治"), "{long}");
+        assert!(long.ends_with("…”"), "{long}");
+        assert_eq!(
+            long.chars().count(),
+            "没有找到“”".chars().count() + MAX_ECHO_CHARS + 1
+        );
+    }
 }

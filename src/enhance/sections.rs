@@ -132,7 +132,7 @@ fn click(v: &Rc<Viewer>, ev: &web_sys::Event) {
         }
         Some("download-report-csv") => {
             let name = file_name(&v.report.meta.title, "csv");
-            let csv = report_csv(&v.report, lang);
+            let csv = super::own(report_csv(&v.report, lang));
             super::files::download_text(&name, "text/csv;charset=utf-8", &csv);
             announce(format!(
                 "{}{name}",
@@ -179,15 +179,17 @@ fn fill_embed(details: &web_sys::Element) {
         super::url::embed_script().as_deref(),
     );
     let doc = document();
+    // The snippets are code (a title in them is the report's): as written.
     let add = |tag: &str, text: &str| -> Option<web_sys::Element> {
         let e = doc.create_element(tag).ok()?;
         e.set_text_content(Some(text));
         let _ = body.append_child(&e);
         Some(e)
     };
+    let words = |zh: &str, en: &str| super::own(lang.pick(zh, en).to_string());
     if let Some(p) = add(
         "p",
-        lang.pick(
+        &words(
             "把下面的代码放进您的网页。第一种会自动适应内容高度(推荐);第二种是固定高度的 iframe。",
             "Put this code in your page. The first keeps the frame as tall as its content (recommended); the second is an iframe of fixed height.",
         ),
@@ -197,19 +199,19 @@ fn fill_embed(details: &web_sys::Element) {
     for (code, label) in [
         (
             script,
-            lang.pick("自动适应高度的嵌入代码", "Self-resizing embed code"),
+            words("自动适应高度的嵌入代码", "Self-resizing embed code"),
         ),
         (
             iframe,
-            lang.pick("固定高度的 iframe 代码", "Fixed-height iframe code"),
+            words("固定高度的 iframe 代码", "Fixed-height iframe code"),
         ),
     ] {
         if let Some(area) = add("textarea", &code) {
             let _ = area.set_attribute("readonly", "");
             let _ = area.set_attribute("rows", "3");
-            let _ = area.set_attribute("aria-label", label);
+            let _ = area.set_attribute("aria-label", &label);
         }
-        if let Some(b) = add("button", lang.pick("复制代码", "Copy code")) {
+        if let Some(b) = add("button", &words("复制代码", "Copy code")) {
             let _ = b.set_attribute("type", "button");
             let _ = b.set_attribute("data-testid", "copy-snippet");
         }

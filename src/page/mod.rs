@@ -20,7 +20,7 @@ mod table;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use report_format::{Indexed, Lang};
+use report_format::{Indexed, Lang, Script};
 
 pub use report::ReportView;
 
@@ -33,6 +33,12 @@ pub struct Viewer {
     pub lang: Lang,
     /// This page is the single offline file.
     pub offline: bool,
+    /// The script of this page: the report as written, or in traditional
+    /// characters (the build converts the page after rendering it).
+    pub script: Script,
+    /// Whether the report has a page in traditional characters beside the
+    /// simplified one (the 简体 / 繁體 links).
+    pub hant_page: bool,
 }
 
 /// The whole page's content for one report in one interface language.
@@ -45,11 +51,19 @@ pub fn App(
     /// Whether this is the single offline file (nothing to download, no
     /// embed codes).
     offline: bool,
+    /// The script of this page (simplified unless given).
+    #[prop(optional)]
+    script: Script,
+    /// Whether the report has a page in traditional characters too.
+    #[prop(optional)]
+    hant_page: bool,
 ) -> impl IntoView {
     provide_context(Viewer {
         report,
         lang,
         offline,
+        script,
+        hant_page,
     });
     view! { <ReportView /> }
 }

@@ -4,7 +4,7 @@
 //! style sheet recolours them for the other themes), no search.
 
 use leptos::prelude::*;
-use report_format::{Block, Lang, Section, TextSize, Theme};
+use report_format::{Block, Lang, Script, Section, TextSize, Theme};
 
 use super::chart::ChartFigure;
 use super::figures::FigureCards;
@@ -12,7 +12,7 @@ use super::menu::SectionMenu;
 use super::read::{ReadAloud, ReadPlayer};
 use super::search::SearchBox;
 use super::Viewer;
-use crate::ids::{page_file, INDEX_FILE, OFFLINE_FILE};
+use crate::ids::{page_file, script_page_file, INDEX_FILE, OFFLINE_FILE};
 
 /// The whole report with its contents list and controls. Embedding (a
 /// frame, `?embed=1`) and one section or chart (`?section=`, `?chart=`)
@@ -181,7 +181,7 @@ fn Toolbar() -> impl IntoView {
                     view! {
                         <a
                             class="download"
-                            href=page_file(OFFLINE_FILE, lang)
+                            href=script_page_file(OFFLINE_FILE, lang, v.script)
                             download=name
                             data-testid="download-offline"
                         >
@@ -208,10 +208,11 @@ fn Toolbar() -> impl IntoView {
 
 /// Text size (长者模式) and colour theme. The buttons start as the page's
 /// defaults; the browser layer marks the reader's choice, applies a click
-/// at once, remembers it and writes it into the URL.
+/// at once, remembers it and writes it into the URL. Then 简体 / 繁體.
 #[component]
 fn DisplayControls() -> impl IntoView {
-    let lang = expect_context::<Viewer>().lang;
+    let v = expect_context::<Viewer>();
+    let lang = v.lang;
     let sizes = [
         (TextSize::Standard, lang.pick("标准", "Standard")),
         (TextSize::Large, lang.pick("大", "Large")),
@@ -248,8 +249,52 @@ fn DisplayControls() -> impl IntoView {
                 <span class="label" id="display-theme">{lang.pick("配色", "Colours")}</span>
                 {themes}
             </div>
+            <ScriptLinks />
         </div>
     }
+}
+
+/// 简体 / 繁體: links between the report's page in simplified characters
+/// and the one the build converted to traditional characters. Each link
+/// says its script (`?script=`), which the head script remembers. Each
+/// name is written in its own script on both pages (`translate="no"`
+/// keeps the build from converting 简体). Chinese pages only, hosted only:
+/// an offline file stands alone.
+#[component]
+fn ScriptLinks() -> impl IntoView {
+    let v = expect_context::<Viewer>();
+    (v.hant_page && v.lang == Lang::Zh && !v.offline).then(|| {
+        let links = [
+            (Script::Hans, "简体", "zh-CN"),
+            (Script::Hant, "繁體", "zh-Hant"),
+        ]
+        .map(|(script, label, tag)| {
+            let href = format!(
+                "{}?script={}",
+                script_page_file(INDEX_FILE, Lang::Zh, script),
+                script.name()
+            );
+            let current = (script == v.script).then_some("page");
+            view! {
+                <a
+                    href=href
+                    hreflang=tag
+                    lang=tag
+                    translate="no"
+                    aria-current=current
+                    data-script-choice=script.name()
+                >
+                    {label}
+                </a>
+            }
+        });
+        view! {
+            <div class="seg" role="group" aria-labelledby="display-script">
+                <span class="label" id="display-script">{"简繁"}</span>
+                {links}
+            </div>
+        }
+    })
 }
 
 /// The contents list: every part and subsection. The browser layer marks

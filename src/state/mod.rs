@@ -1,14 +1,17 @@
 //! Plain state the browser layer works with: what a URL asks for, the URL
 //! written back, a chart's state, which chart point a key moves to, file
-//! names and what the page repeats, what reading aloud says. No DOM here,
-//! so all of it is tested natively.
+//! names and what the page repeats, what reading aloud says, the viewer's
+//! words in traditional characters. No DOM here, so all of it is tested
+//! natively.
 
 pub mod chart;
 mod echo;
 pub mod read;
+mod script;
 mod url;
 
 pub use echo::{echo, file_name, MAX_ECHO_CHARS, MAX_FILE_STEM_CHARS};
+pub use script::ScriptTable;
 pub(crate) use url::percent_decode;
 pub use url::{query_with_state, share_query, ViewOptions, MAX_QUERY_CHARS};
 

@@ -259,6 +259,24 @@ describe('a partner page on another origin', () => {
     await context.close();
   });
 
+  test('a host asks for traditional characters: the frame opens that page and says so', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 3000 } });
+    await watchCsp(context);
+    const page = await context.newPage();
+    await page.goto(partnerSrv.url);
+    await heightsMatch(page, 'chart');
+    await page.evaluate(() => window.ReportViewer.send(document.getElementById('chart'), { script: 'hant' }));
+    await page.waitForFunction(() => window.__events.some(([id, t]) => id === 'chart' && t === 'report-viewer:applied'));
+    const applied = await page.evaluate(() => window.__events.find(([id, t]) => id === 'chart' && t === 'report-viewer:applied')[2]);
+    assert.deepEqual({ lang: applied.lang, script: applied.script }, { lang: 'zh', script: 'hant' });
+    const frame = await (await page.locator('#chart iframe').elementHandle()).contentFrame();
+    assert.match(frame.url(), /index\.hant\.html\?.*chart=chart-court-cases/);
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'zh-Hant');
+    assert.match(await frame.locator('figure.chart:visible figcaption').innerText(), /即墨法院受理行政類案件[\s\S]*單位/);
+    assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  });
+
   test('frames only this viewer: other origins, paths and schemes stay holders', async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 3000 } });
     const page = await context.newPage();

@@ -42,7 +42,7 @@ async function redrawCharts(page) {
 
 describe('the Content-Security-Policy', () => {
   test('every page requires Trusted Types and allows only the viewer\'s policy', () => {
-    for (const name of ['index.html', 'index.en.html', 'report.html', 'report.en.html']) {
+    for (const name of ['index.html', 'index.en.html', 'index.hant.html', 'report.html', 'report.en.html', 'report.hant.html']) {
       const p = policyOf(name);
       assert.deepEqual(p['require-trusted-types-for'], ["'script'"], name);
       assert.deepEqual(p['trusted-types'], ['report-viewer'], name);
@@ -51,7 +51,7 @@ describe('the Content-Security-Policy', () => {
   });
 
   test('the offline file allows no script but its own hashes: no \'self\', no blob:', () => {
-    for (const name of ['report.html', 'report.en.html']) {
+    for (const name of ['report.html', 'report.en.html', 'report.hant.html']) {
       const p = policyOf(name);
       const others = p['script-src'].filter((s) => !/^'sha256-/.test(s));
       assert.deepEqual(others, ["'wasm-unsafe-eval'"], name);
@@ -60,8 +60,9 @@ describe('the Content-Security-Policy', () => {
     }
   });
 
-  test('charts redraw under Trusted Types, hosted and from file://', async () => {
-    for (const url of [server.url, pathToFileURL(join(DIST, 'report.html')).href]) {
+  test('charts redraw under Trusted Types, hosted and from file://, in either script', async () => {
+    const urls = [server.url, `${server.url}index.hant.html`, ...['report.html', 'report.hant.html'].map((f) => pathToFileURL(join(DIST, f)).href)];
+    for (const url of urls) {
       const page = await open(browser, url);
       await ready(page);
       const { before, after } = await redrawCharts(page);

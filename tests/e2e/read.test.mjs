@@ -403,6 +403,24 @@ describe('朗读', () => {
     await page.context().close();
   });
 
+  test('the page in traditional characters reads with a Taiwan voice, else Hong Kong\'s', async () => {
+    const hant = JSON.parse(readFileSync(join(DIST, 'index.hant.html'), 'utf8')
+      .match(/<script type="application\/json" id="report">([\s\S]*?)<\/script>/)[1]);
+    for (const [voices, voice] of [[['zh-CN', 'zh-HK', 'zh-TW'], 'zh-TW'], [['zh-CN', 'zh-HK'], 'zh-HK']]) {
+      const page = await openWith(voices, `${server.url}index.hant.html`);
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+      await page.click('[data-testid=read-start]');
+      await saidCount(page, 1);
+      await endOne(page);
+      const all = await page.evaluate(() => window.__speech.said);
+      assert.equal(all[0].text, hant.meta.title);
+      assert.ok(all.every((s) => s.lang === 'zh-Hant' && s.voice === voice), JSON.stringify(all));
+      assert.ok(await page.locator('[data-testid=read-no-voice]').isHidden());
+      assert.deepEqual(await page.evaluate(() => window.__csp), []);
+      await page.context().close();
+    }
+  });
+
   test('axe-core finds no violation while reading or paused, in every theme', async () => {
     for (const query of ['', '?theme=dark', '?theme=contrast&text=xlarge']) {
       const page = await openWith(['zh-CN'], server.url + query);

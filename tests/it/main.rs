@@ -6,6 +6,7 @@
 mod authoring;
 mod bundled;
 mod extreme;
+mod hant;
 mod import;
 mod import_fixtures;
 mod layers;

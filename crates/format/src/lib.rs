@@ -39,7 +39,7 @@ pub use report::{
     Block, Chart, ChartKind, HeaderCell, KeyFigure, Meta, Point, Report, Section, Series, Table,
     ViewerConfig, FORMAT_VERSION,
 };
-pub use settings::{Lang, TextSize, Theme};
+pub use settings::{Lang, Script, TextSize, Theme};
 pub use validate::{
     is_http_url, is_origin, is_valid_id, validate, MAX_ABS_VALUE, MAX_CATEGORIES_PER_CHART,
     MAX_POINTS_PER_SERIES, MAX_SECTION_DEPTH, MAX_SERIES_PER_CHART,

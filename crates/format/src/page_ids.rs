@@ -20,6 +20,8 @@ pub const SEARCH_HELP: &str = "search-help";
 pub const DISPLAY_TEXT: &str = "display-text";
 /// The label of the colour-theme buttons.
 pub const DISPLAY_THEME: &str = "display-theme";
+/// The label of the 简体 / 繁體 links.
+pub const DISPLAY_SCRIPT: &str = "display-script";
 /// The full contents list (the compact bar's disclosure controls it).
 pub const TOC_LIST: &str = "toc-list";
 /// The reading tools' panel (display, search, downloads).
@@ -33,7 +35,7 @@ pub const OFFLINE_WASM: &str = "viewer-wasm";
 pub const OFFLINE_REPORT: &str = "report-gz";
 
 /// Every id the page uses for itself.
-pub const RESERVED_IDS: [&str; 12] = [
+pub const RESERVED_IDS: [&str; 13] = [
     APP,
     REPORT,
     CONTENT,
@@ -41,6 +43,7 @@ pub const RESERVED_IDS: [&str; 12] = [
     SEARCH_HELP,
     DISPLAY_TEXT,
     DISPLAY_THEME,
+    DISPLAY_SCRIPT,
     TOC_LIST,
     TOOLS,
     TOP,
@@ -65,7 +68,7 @@ pub fn is_reserved_id(id: &str) -> bool {
 /// The reserved ids and prefixes as one line, for messages (written out:
 /// joining them would cost WASM; a test holds it to the lists).
 pub const RESERVED_LIST: &str = "app, report, content, search-q, search-help, display-text, \
-     display-theme, toc-list, tools, top, viewer-wasm, report-gz, h-…, help-…";
+     display-theme, display-script, toc-list, tools, top, viewer-wasm, report-gz, h-…, help-…";
 
 #[cfg(test)]
 mod tests {

@@ -13,26 +13,52 @@ use crate::report::{Block, Section};
 use crate::settings::Lang;
 
 /// Traditional → simplified pairs for characters common in government
-/// reports (each pair: traditional then simplified).
-const TRAD_SIMP: &str = "復复爲为裏里衆众僞伪綫线麵面醜丑鬆松捨舍準准國国會会這这個个們们來来時时說说對对從从發发後后經经過过學学還还進进當当現现實实點点樣样業业問问動动關关與与開开長长義义應应頭头區区縣县審审複复議议訴诉執执務务報报監监調调糾纠紛纷質质權权條条規规範范體体係系網网絡络導导領领層层級级員员數数據据處处決决檢检圖图書书舉举辦办歸归屬属資资訊讯聯联劃划單单項项費费補补貼贴價价濟济錢钱稅税幣币環环產产農农興兴鄉乡鎮镇衛卫護护醫医藥药療疗飲饮災灾險险禍祸勞劳傭佣僱雇職职場场戶户證证試试驗验認认識识論论談谈講讲語语讀读寫写詞词譯译記记錄录號号碼码類类別别種种門门閱阅覽览視视聽听見见觀观覺觉親亲愛爱樂乐歡欢傳传統统計计設设備备標标準准確确態态勢势積积極极歷历狀状況况風风氣气溫温濕湿華华東东車车軍军運运輸输線线電电話话郵邮遞递銀银億亿萬万將将為为於于並并裡里麼么讓让給给題题間间兩两總总結结構构織织組组團团隊队黨党專专幹干勝胜負负隨随轉转換换變变斷断續续訪访劉刘陳陈張张楊杨黃黄趙赵吳吴孫孙鄭郑韓韩馮冯蔣蒋衝冲擊击爭争戰战鬥斗罰罚懲惩訟讼賠赔償偿獄狱則则責责紀纪綱纲維维穩稳遠远獲获優优強强製制廣广戲戏歲岁傷伤參参權权臺台灣湾歐欧羅罗馬马鳥鸟魚鱼龍龙齊齐蘭兰藝艺藍蓝燈灯爐炉燒烧營营陽阳陰阴雞鸡雙双雜杂離离難难預预領领題题額额顏颜顯显屬属嚴严壓压廳厅廠厂縮缩綜综紹绍細细終终給给絕绝織织緊紧練练繼继續续紅红純纯級级納纳紙纸紀纪約约維维編编績绩總总繫系線线緣缘縱纵織织罷罢罪罪羅罗聞闻聲声聯联肅肃脅胁腦脑腳脚膽胆與与興兴舊旧艱艰莊庄華华葉叶著着蓋盖蘇苏處处號号術术衛卫衝冲補补裝装製制複复見见規规視视覽览觀观觸触討讨訓训記记設设許许訴诉診诊詢询試试話话詳详認认誤误說说課课調调談谈請请論论諮咨諸诸謀谋謝谢證证識识譜谱警警護护變变讓让負负財财貨货質质購购貸贷費费資资賞赏賣卖質质趨趋跡迹蹤踪車车軌轨軟软載载較较輔辅輕轻輸输轉转辦办農农這这進进遊游運运過过達达違违遠远適适選选遺遗遷迁邊边鄉乡酒酒醫医釋释針针鋼钢錄录鍵键鎮镇長长門门開开閉闭間间關关閱阅陣阵陸陆隊队階阶際际隨随險险隱隐雖虽電电需需靜静響响頁页項项順顺預预領领頻频題题類类顧顾風风飛飞養养餘余館馆驗验體体髮发鬥斗";
+/// reports (each pair: traditional then simplified; a character's first
+/// pair counts). A data file, not words the viewer shows: the build
+/// converts the viewer's own words for a page in traditional characters,
+/// and leaves this alone.
+pub const TRAD_SIMP: &str = include_str!("trad_simp.txt");
 
 /// The pairs as a table sorted by traditional character, for binary
-/// search. Built once at first use; deduplicated so each traditional
-/// character maps to one simplified one.
+/// search. Built once at first use from [`TRAD_SIMP`] and the page's own
+/// pairs ([`add_fold_pairs`]); deduplicated so each traditional character
+/// maps to one simplified one (the built-in pair wins).
+static PAIRS: OnceLock<Vec<(char, char)>> = OnceLock::new();
+
+/// Pairs a page adds to folding, set before the first search.
+static EXTRA: OnceLock<String> = OnceLock::new();
+
+/// Adds traditional → simplified `pairs` (written as [`TRAD_SIMP`] is: each
+/// traditional character followed by its simplified one) to folding: the
+/// characters of a page's report that the built-in table lacks, which the
+/// build lists in the page, so that a reader finds text typed in either
+/// script. Only before the first fold; `false` if folding had started (or
+/// pairs were added already), and nothing changes.
+pub fn add_fold_pairs(pairs: &str) -> bool {
+    PAIRS.get().is_none() && EXTRA.set(pairs.to_string()).is_ok()
+}
+
 fn trad_pairs() -> &'static [(char, char)] {
-    static PAIRS: OnceLock<Vec<(char, char)>> = OnceLock::new();
     PAIRS.get_or_init(|| {
-        let chars: Vec<char> = TRAD_SIMP.chars().collect();
         let mut pairs: Vec<(char, char)> = Vec::new();
-        // Insertion into a sorted vector: a few hundred pairs, and no
-        // general sort routine for the WASM to carry.
-        for p in chars.chunks(2).filter(|p| p.len() == 2 && p[0] != p[1]) {
-            if let Err(at) = pairs.binary_search_by_key(&p[0], |q| q.0) {
-                pairs.insert(at, (p[0], p[1]));
-            }
-        }
+        add_pairs(&mut pairs, TRAD_SIMP);
+        add_pairs(&mut pairs, EXTRA.get().map_or("", String::as_str));
         pairs
     })
+}
+
+/// Adds the pairs written in `text` to the sorted `pairs`, but for
+/// characters it has a pair for already. Insertion into a sorted vector: a
+/// few hundred pairs, and no general sort routine for the WASM to carry.
+fn add_pairs(pairs: &mut Vec<(char, char)>, text: &str) {
+    let mut chars = text.trim().chars();
+    while let (Some(t), Some(s)) = (chars.next(), chars.next()) {
+        if t != s {
+            if let Err(at) = pairs.binary_search_by_key(&t, |q| q.0) {
+                pairs.insert(at, (t, s));
+            }
+        }
+    }
 }
 
 /// Folds one character for matching: full-width ASCII to half-width, the

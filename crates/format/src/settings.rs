@@ -1,7 +1,7 @@
-//! How a reader reads: the interface language, the colour theme and the
-//! text size. One module, because the URL, the remembered settings, a host
-//! page's messages, the chart layer and the viewer all name them the same
-//! way.
+//! How a reader reads: the interface language, the script (简体 or 繁體),
+//! the colour theme and the text size. One module, because the URL, the
+//! remembered settings, a host page's messages, the chart layer and the
+//! viewer all name them the same way.
 
 /// An interface language. The report's text stays in the language it was
 /// written in; only labels, buttons and messages change.
@@ -45,6 +45,38 @@ impl Lang {
         match self {
             Lang::Zh => zh,
             Lang::En => en,
+        }
+    }
+}
+
+/// The script Chinese text is shown in. Each is its own page: the
+/// simplified one the report was written in, and one the build converts
+/// to traditional characters (`index.hant.html`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Script {
+    /// Simplified characters (简体), the default.
+    #[default]
+    Hans,
+    /// Traditional characters (繁體), chosen with `?script=hant`.
+    Hant,
+}
+
+impl Script {
+    /// Parses a `script` URL value; `None` for values this viewer does not
+    /// know.
+    pub fn parse(s: &str) -> Option<Script> {
+        match s.to_ascii_lowercase().as_str() {
+            "hans" | "zh-hans" | "simplified" => Some(Script::Hans),
+            "hant" | "zh-hant" | "traditional" => Some(Script::Hant),
+            _ => None,
+        }
+    }
+
+    /// The name used in URLs, messages and `data-script`: `hans` or `hant`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Script::Hans => "hans",
+            Script::Hant => "hant",
         }
     }
 }
@@ -134,6 +166,11 @@ mod tests {
             assert_eq!(Lang::parse(l.name()), Some(l));
             assert_eq!(Lang::parse(l.tag()), Some(l));
         }
+        for s in [Script::Hans, Script::Hant] {
+            assert_eq!(Script::parse(s.name()), Some(s));
+        }
+        assert_eq!(Script::parse("zh-Hant"), Some(Script::Hant));
+        assert_eq!(Script::parse("tw"), None);
         for t in [Theme::Light, Theme::Dark, Theme::Contrast] {
             assert_eq!(Theme::parse(t.name()), Some(t));
         }

@@ -236,7 +236,7 @@ impl Provenance {
 /// The numbers printed in `text`, in order: runs of digits (half or full
 /// width) with a decimal part and thousands commas, negative after a
 /// minus sign that follows no digit, times 10,000 or 100,000,000 when `万`
-/// or `亿` follows. `2.1万余名` holds 21000, `2~3个月` holds 2 and 3.
+/// or `亿` (`萬`, `億`) follows. `2.1万余名` holds 21000, `2~3个月` holds 2 and 3.
 // Integer arithmetic and one division: parsing an `f64` would link core's
 // float parser into the WASM (about 12 KB).
 pub fn printed_numbers(text: &str) -> Vec<f64> {
@@ -279,8 +279,10 @@ pub fn printed_numbers(text: &str) -> Vec<f64> {
         }
         let mut v = mantissa as f64 / TENS[scale];
         match chars.get(i) {
-            Some('万') => v *= 1e4,
-            Some('亿') => v *= 1e8,
+            // Traditional characters too: a report's page in 繁體 quotes
+            // its numbers as 萬 and 億.
+            Some('万' | '萬') => v *= 1e4,
+            Some('亿' | '億') => v *= 1e8,
             _ => {}
         }
         out.push(if negative { -v } else { v });
@@ -466,6 +468,8 @@ mod tests {
     #[test]
     fn reads_printed_numbers() {
         assert_eq!(printed_numbers("2.1万余名"), [21000.0]);
+        assert_eq!(printed_numbers("2.1萬餘名"), [21000.0]);
+        assert_eq!(printed_numbers("3億"), [3e8]);
         assert_eq!(printed_numbers("2~3个月"), [2.0, 3.0]);
         assert_eq!(printed_numbers("2-3"), [2.0, 3.0]);
         assert_eq!(printed_numbers("1,234.5件,-7"), [1234.5, -7.0]);

@@ -58,7 +58,7 @@ pub fn execute(args: Build) -> ExitCode {
             println!("wrote {}", args.out.display());
             println!("\nhosted site (what a browser loads for index.html):");
             print!("{}", site::size::table(&hosted, "total transfer"));
-            println!("\nsingle offline files (one per interface language):");
+            println!("\nsingle offline files (one per page):");
             print!("{}", site::size::table(&offline, "total"));
             println!("\nembed script for partner pages:");
             print!("{}", site::size::table(&embed, "total"));

@@ -8,12 +8,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
-use report_format::{check_report, Indexed, Lang, Problem};
-use report_viewer::ids::{page_file, EMBED_SCRIPT_META, INDEX_FILE, OFFLINE_FILE};
+use report_format::{check_report, Indexed, Lang, Problem, Script};
+use report_viewer::ids::{
+    has_hant_page, script_page_file, EMBED_SCRIPT_META, FOLD_META, HANT_META, INDEX_FILE,
+    OFFLINE_FILE,
+};
 use report_viewer::page::App;
 
 pub mod csp;
 pub mod embed;
+pub mod hant;
 pub mod offline;
 pub mod page;
 pub mod plain;
@@ -24,8 +28,8 @@ use page::{apply, Action, Edit};
 
 /// The file next to the offline copy in `lang` that holds its SHA-256, in
 /// the format `sha256sum -c` reads.
-pub fn offline_sha256_file(lang: Lang) -> String {
-    format!("{}.sha256", page_file(OFFLINE_FILE, lang))
+pub fn offline_sha256_file(lang: Lang, script: Script) -> String {
+    format!("{}.sha256", script_page_file(OFFLINE_FILE, lang, script))
 }
 
 /// Which page is being built.
@@ -82,10 +86,27 @@ pub const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 /// Renders the report as a reader first sees it, in the interface
 /// language `lang`, as static HTML: the page itself.
 pub fn prerender(report: &Indexed, lang: Lang, kind: PageKind) -> String {
+    prerender_in(report, lang, Script::Hans, kind, false)
+}
+
+/// [`prerender`] for the page in `script` (rendered in the report's own
+/// characters; the build converts a page in traditional characters after),
+/// with the 简体 / 繁體 links where `hant_page`: the site has the page in
+/// traditional characters.
+pub fn prerender_in(
+    report: &Indexed,
+    lang: Lang,
+    script: Script,
+    kind: PageKind,
+    hant_page: bool,
+) -> String {
     let report = Arc::new(report.clone());
     let offline = kind == PageKind::Offline;
     let owner = Owner::new();
-    let html = owner.with(|| view! { <App report=report lang=lang offline=offline /> }.to_html());
+    let html = owner.with(|| {
+        view! { <App report=report lang=lang offline=offline script=script hant_page=hant_page /> }
+            .to_html()
+    });
     // `<!>` marks where Leptos would hydrate; the viewer attaches to the
     // page without hydrating, so they are only nodes for the browser to
     // build (13,000 in a 1,000-section report). Text and attribute values
@@ -139,12 +160,185 @@ pub fn minify_css(css: &str) -> anyhow::Result<String> {
 /// language `lang`: the report's language, the page's kind and interface
 /// language on `<html>`, a link to each other language's page, the title,
 /// the style sheet (with the chart theme rules, minified), the static
-/// report in `#app` and the report JSON in `script#report`.
+/// report in `#app` and the report JSON in `script#report`. (The page in
+/// simplified characters; a site's pages come from [`Scripts`].)
 pub fn fill_template(
     template: &str,
     report: &Indexed,
     lang: Lang,
     kind: PageKind,
+) -> anyhow::Result<String> {
+    Scripts::simplified(report).fill(template, lang, Script::Hans, kind)
+}
+
+/// A report in each script it has a page in: as written, and, for a report
+/// in simplified Chinese, converted to traditional characters with what
+/// the browser layer needs there.
+pub struct Scripts<'a> {
+    /// The report as written.
+    report: &'a Indexed,
+    /// The traditional characters' page, where the report has one.
+    hant: Option<HantPages>,
+    /// Traditional → simplified pairs of the report's characters that
+    /// search does not fold already (on every page).
+    fold: String,
+}
+
+/// What the pages in traditional characters are made of.
+struct HantPages {
+    cc: hant::Converter,
+    /// The report converted.
+    report: Indexed,
+    /// The viewer's own words in traditional characters.
+    table: hant::ViewerTable,
+}
+
+impl<'a> Scripts<'a> {
+    /// The report's pages in simplified characters only.
+    pub fn simplified(report: &'a Indexed) -> Scripts<'a> {
+        Scripts {
+            report,
+            hant: None,
+            fold: String::new(),
+        }
+    }
+
+    /// The report's pages: a report in simplified Chinese also gets its
+    /// pages in traditional characters. Fails when the converted report is
+    /// not valid (a quote lost, which would be a defect here).
+    pub fn new(report: &'a Indexed) -> Result<Scripts<'a>, BuildError> {
+        if !has_hant_page(&report.meta.language) {
+            return Ok(Scripts::simplified(report));
+        }
+        let cc = hant::Converter::new()?;
+        let converted =
+            hant::convert_report(&cc, report).map_err(|problems| BuildError::Invalid {
+                path: PathBuf::from("(繁體 / traditional characters)"),
+                problems,
+            })?;
+        let before = serde_json::to_value(report.report()).map_err(anyhow::Error::from)?;
+        let after = serde_json::to_value(converted.report()).map_err(anyhow::Error::from)?;
+        let (before, after) = (hant::strings(&before), hant::strings(&after));
+        let fold = hant::fold_pairs(&before, &after);
+        let table = hant::viewer_table(&cc, hant::VIEWER_WORDS, &after.join("\n"));
+        Ok(Scripts {
+            report,
+            hant: Some(HantPages {
+                cc,
+                report: converted,
+                table,
+            }),
+            fold,
+        })
+    }
+
+    /// The scripts the pages of interface language `lang` come in: the
+    /// Chinese interface's in both where the report converts.
+    pub fn scripts(&self, lang: Lang) -> Vec<Script> {
+        match (lang, &self.hant) {
+            (Lang::Zh, Some(_)) => vec![Script::Hans, Script::Hant],
+            _ => vec![Script::Hans],
+        }
+    }
+
+    /// The report in traditional characters, where it has a page in them.
+    pub fn hant_report(&self) -> Option<&Indexed> {
+        self.hant.as_ref().map(|h| &h.report)
+    }
+
+    /// The table of the viewer's own words on the page in traditional
+    /// characters, where the report has one.
+    pub fn hant_table(&self) -> Option<&report_viewer::state::ScriptTable> {
+        self.hant.as_ref().map(|h| &h.table.table)
+    }
+
+    /// `words` the build adds to a page in `script` after filling it, in
+    /// that script.
+    pub fn words(&self, script: Script, words: &str) -> String {
+        match (&self.hant, script) {
+            (Some(h), Script::Hant) => h.cc.text(words),
+            _ => words.to_string(),
+        }
+    }
+
+    /// The traditional → simplified pairs every page carries for search.
+    pub fn fold_pairs(&self) -> &str {
+        &self.fold
+    }
+
+    /// The viewer's words the table for the page in traditional characters
+    /// does not convert as OpenCC does (none, in a correct build).
+    pub fn unresolved_words(&self) -> &[String] {
+        self.hant.as_ref().map_or(&[], |h| &h.table.unresolved)
+    }
+
+    /// One page: the template filled for interface language `lang` in
+    /// `script` (see [`fill_template`]), and for traditional characters
+    /// converted, with `<html lang="zh-Hant" data-script="hant">` and the
+    /// viewer's words table.
+    pub fn fill(
+        &self,
+        template: &str,
+        lang: Lang,
+        script: Script,
+        kind: PageKind,
+    ) -> anyhow::Result<String> {
+        let hant = self.hant.as_ref().filter(|_| script == Script::Hant);
+        // The page is rendered from the report as written and converted
+        // as a whole, each text once (OpenCC is not idempotent: 作为了解
+        // gives 作為了解, which again gives 作為瞭解); the JSON is the
+        // converted report, whose fields are the same conversions.
+        let carried = hant.map_or(self.report, |h| &h.report);
+        let zh_scripts = self.scripts(Lang::Zh);
+        let page = fill_one(
+            template,
+            self.report,
+            carried,
+            lang,
+            script,
+            kind,
+            &zh_scripts,
+        )?;
+        let Some(h) = hant else {
+            return self.add_meta(page, &[(FOLD_META, &self.fold)]);
+        };
+        let page = hant::convert_page(&h.cc, &page)?;
+        let table = h.table.table.content();
+        self.add_meta(page, &[(FOLD_META, &self.fold), (HANT_META, &table)])
+    }
+
+    /// Adds a `<meta name content>` for each non-empty pair, after the
+    /// conversion (they hold both scripts on purpose).
+    fn add_meta(&self, page: String, metas: &[(&str, &str)]) -> anyhow::Result<String> {
+        let tags: String = metas
+            .iter()
+            .filter(|(_, content)| !content.is_empty())
+            .map(|(name, content)| {
+                format!(
+                    "<meta name=\"{name}\" content=\"{}\">",
+                    report_format::markup::escape(content)
+                )
+            })
+            .collect();
+        if tags.is_empty() {
+            return Ok(page);
+        }
+        Ok(apply(&page, &[Edit::one("head", Action::Append(tags))])?)
+    }
+}
+
+/// The template filled for one page (see [`fill_template`]): `shown` as
+/// static HTML, `carried` (the same report, or it converted) as JSON and
+/// in `<html lang>`; `zh_scripts` are the scripts the Chinese interface's
+/// pages come in, each linked.
+fn fill_one(
+    template: &str,
+    shown: &Indexed,
+    carried: &Indexed,
+    lang: Lang,
+    script: Script,
+    kind: PageKind,
+    zh_scripts: &[Script],
 ) -> anyhow::Result<String> {
     let styles = page::read(template, "style")?;
     let [style] = styles.as_slice() else {
@@ -157,16 +351,28 @@ pub fn fill_template(
         PageKind::Hosted => ("hosted", INDEX_FILE),
         PageKind::Offline => ("offline", OFFLINE_FILE),
     };
-    // Each other language's page, for the head script (`?lang=`) and for
-    // search engines and browsers. An offline file stands alone.
+    // Each other page (language, script), for the head script (`?lang=`,
+    // `?script=`) and for search engines and browsers. An offline file
+    // stands alone.
     let alternates: String = LANGS
         .iter()
-        .filter(|&&l| l != lang && kind == PageKind::Hosted)
-        .map(|&l| {
+        .flat_map(|&l| {
+            let scripts = if l == Lang::Zh {
+                zh_scripts
+            } else {
+                &[Script::Hans][..]
+            };
+            scripts.iter().map(move |&s| (l, s))
+        })
+        .filter(|&(l, s)| (l, s) != (lang, script) && kind == PageKind::Hosted)
+        .map(|(l, s)| {
+            let tag = match (l, s) {
+                (Lang::Zh, Script::Hant) => hant::HANT_TAG,
+                _ => l.tag(),
+            };
             format!(
-                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
-                l.tag(),
-                page_file(base, l)
+                "<link rel=\"alternate\" hreflang=\"{tag}\" href=\"{}\">",
+                script_page_file(base, l, s)
             )
         })
         .collect();
@@ -178,20 +384,30 @@ pub fn fill_template(
             Action::Html(start_script(template)?),
         ));
     }
+    let mut root = vec![
+        ("lang", carried.meta.language.clone()),
+        ("data-page", page_kind.to_string()),
+        ("data-ui-lang", lang.name().to_string()),
+    ];
+    if script == Script::Hant {
+        root.push(("data-script", script.name().to_string()));
+    }
     edits.extend([
-        Edit::one(
-            "html",
-            Action::Attrs(vec![
-                ("lang", report.meta.language.clone()),
-                ("data-page", page_kind.to_string()),
-                ("data-ui-lang", lang.name().to_string()),
-            ]),
-        ),
+        Edit::one("html", Action::Attrs(root)),
         Edit::one("head", Action::Prepend(alternates)),
-        Edit::one("title", Action::Text(report.meta.title.clone())),
+        Edit::one("title", Action::Text(shown.meta.title.clone())),
         Edit::one("style", Action::Html(minify_css(&css)?)),
-        Edit::one("#app", Action::Html(prerender(report, lang, kind))),
-        Edit::one("script#report", Action::Html(script_safe_json(report)?)),
+        Edit::one(
+            "#app",
+            Action::Html(prerender_in(
+                shown,
+                lang,
+                script,
+                kind,
+                zh_scripts.contains(&Script::Hant),
+            )),
+        ),
+        Edit::one("script#report", Action::Html(script_safe_json(carried)?)),
     ]);
     Ok(apply(template, &edits)?)
 }
@@ -238,7 +454,7 @@ pub struct BuildOptions {
 /// What the hosted page says of the site's other files: the hashed embed
 /// script with its integrity (for the embed snippets), and the offline
 /// copy's SHA-256 (when there is one) after its download link and in the
-/// print block, in the page's language. The offline copy itself carries
+/// print block, in the page's language and script. The offline copy itself carries
 /// neither: it cannot hold its own hash. Written here rather than by the
 /// components, so that the viewer's WASM carries none of it.
 fn describe_files(
@@ -246,6 +462,7 @@ fn describe_files(
     lang: Lang,
     script: &embed::EmbedScript,
     offline_sha256: Option<&str>,
+    words: &dyn Fn(&str) -> String,
 ) -> anyhow::Result<String> {
     use report_format::markup::escape;
     let meta = format!(
@@ -257,11 +474,11 @@ fn describe_files(
     if let Some(sum) = offline_sha256 {
         let by_link = format!(
             "<span class=\"offline-sha256\" data-testid=\"offline-sha256\">{}<code>{sum}</code></span>",
-            lang.pick("离线版 SHA-256 校验值:", "SHA-256 of the offline copy: ")
+            words(lang.pick("离线版 SHA-256 校验值:", "SHA-256 of the offline copy: "))
         );
         let in_print = format!(
             "<div class=\"print-sha256\"><dt>{}</dt><dd>{sum}</dd></div>",
-            lang.pick("离线版 SHA-256", "Offline copy SHA-256")
+            words(lang.pick("离线版 SHA-256", "Offline copy SHA-256"))
         );
         edits.push(Edit::one(
             "[data-testid=\"download-offline\"]",
@@ -291,8 +508,9 @@ pub fn load(path: &Path) -> Result<Indexed, BuildError> {
 /// Writes the site for the report at `report_path` into `out`, using the
 /// compiled viewer in `viewer`: for each interface language a hosted page
 /// (`index.html`, `index.en.html`) with the viewer's files, and a single
-/// offline file (`report.html`, `report.en.html`). Refuses an invalid
-/// report.
+/// offline file (`report.html`, `report.en.html`); for a report in
+/// simplified Chinese, its Chinese pages in traditional characters too
+/// (`index.hant.html`, `report.hant.html`). Refuses an invalid report.
 pub fn build(
     report_path: &Path,
     viewer: &Path,
@@ -332,43 +550,47 @@ pub fn build(
         std::fs::copy(entry.path(), &to).with_context(|| format!("copying to {}", to.display()))?;
         written.push(to);
     }
-    let (files, script) = embed::write(viewer, out, &options.embed_origins)?;
+    let (files, embed_script) = embed::write(viewer, out, &options.embed_origins)?;
     written.extend(files);
+    let scripts = Scripts::new(&report)?;
     for lang in LANGS {
-        // The offline copy first: the hosted page shows its hash.
-        let mut offline_sha256 = None;
-        if !options.no_offline {
-            let offline_page = finish(
-                &offline::single_file(
-                    &fill_template(&template, &report, lang, PageKind::Offline)?,
-                    viewer,
+        for script in scripts.scripts(lang) {
+            // The offline copy first: the hosted page shows its hash.
+            let mut offline_sha256 = None;
+            if !options.no_offline {
+                let offline_page = finish(
+                    &offline::single_file(
+                        &scripts.fill(&template, lang, script, PageKind::Offline)?,
+                        viewer,
+                    )?,
+                    csp::Policy::Offline,
+                )?;
+                let sum = embed::sha256_hex(offline_page.as_bytes());
+                let name = script_page_file(OFFLINE_FILE, lang, script);
+                let offline_path = out.join(&name);
+                std::fs::write(&offline_path, offline_page)
+                    .with_context(|| format!("writing {}", offline_path.display()))?;
+                written.push(offline_path);
+                let sum_path = out.join(offline_sha256_file(lang, script));
+                std::fs::write(&sum_path, format!("{sum}  {name}\n"))
+                    .with_context(|| format!("writing {}", sum_path.display()))?;
+                written.push(sum_path);
+                offline_sha256 = Some(sum);
+            }
+            let page = finish(
+                &describe_files(
+                    &scripts.fill(&template, lang, script, PageKind::Hosted)?,
+                    lang,
+                    &embed_script,
+                    offline_sha256.as_deref(),
+                    &|words| scripts.words(script, words),
                 )?,
-                csp::Policy::Offline,
+                csp::Policy::Hosted,
             )?;
-            let sum = embed::sha256_hex(offline_page.as_bytes());
-            let name = page_file(OFFLINE_FILE, lang);
-            let offline_path = out.join(&name);
-            std::fs::write(&offline_path, offline_page)
-                .with_context(|| format!("writing {}", offline_path.display()))?;
-            written.push(offline_path);
-            let sum_path = out.join(offline_sha256_file(lang));
-            std::fs::write(&sum_path, format!("{sum}  {name}\n"))
-                .with_context(|| format!("writing {}", sum_path.display()))?;
-            written.push(sum_path);
-            offline_sha256 = Some(sum);
+            let index = out.join(script_page_file(INDEX_FILE, lang, script));
+            std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
+            written.push(index);
         }
-        let page = finish(
-            &describe_files(
-                &fill_template(&template, &report, lang, PageKind::Hosted)?,
-                lang,
-                &script,
-                offline_sha256.as_deref(),
-            )?,
-            csp::Policy::Hosted,
-        )?;
-        let index = out.join(page_file(INDEX_FILE, lang));
-        std::fs::write(&index, page).with_context(|| format!("writing {}", index.display()))?;
-        written.push(index);
     }
     Ok(written)
 }
