@@ -4,6 +4,7 @@
 // the page asked to be said and ends each utterance itself, as an engine
 // would when it finishes a sentence.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
