@@ -30,7 +30,7 @@ export CHROMIUM := /usr/bin/chromium
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: serve test dist viewer cli tools rust-tools npm-tools browser \
-        check lint unit wasm-test e2e fuzz bench size-check clean
+        check lint unit wasm-test e2e fuzz bench size-check screenshots clean
 
 ## ---- set-up ---------------------------------------------------------------
 
@@ -172,6 +172,11 @@ fuzz:
 # bundled report and a synthetic 1,000-section / 200-chart one (test data
 # made by `report synth`), measured in one run. Prints the table and writes
 # target/bench/results.md. BENCH_RUNS sets the runs per page (5);
+# Screenshots of the built site at phone and desktop widths, both text
+# sizes and themes, with the tools and menus open, to look at.
+screenshots: dist browser
+	NODE_PATH=$(TOOLS)/npm/node_modules node tools/screenshots.mjs dist target/screenshots
+
 # BENCH_STRICT=1 makes a missed target fail.
 BENCH := target/bench
 bench: viewer cli browser
