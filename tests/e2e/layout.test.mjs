@@ -185,6 +185,40 @@ describe('phone-first layout', () => {
     await page.context().close();
   });
 
+  test('where CSS scroll timelines are missing, the viewer moves the progress line and shows 回到顶部', async () => {
+    // A browser without `animation-timeline` (older Safari and Android
+    // WebViews): the viewer's check says no, and the style sheet's
+    // scroll-driven rules are switched off (a constructed style sheet,
+    // which the page's CSP allows as any CSSOM change).
+    const page = await open(browser, server.url, {
+      viewport: { width: 375, height: 667 },
+      init: () => {
+        const supports = CSS.supports.bind(CSS);
+        CSS.supports = (...args) => (args.join(':').includes('animation-timeline') ? false : supports(...args));
+      },
+    });
+    await ready(page);
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('.progress > span, .to-top { animation: none !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const progress = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.progress > span')).transform).a);
+    const toTop = page.locator('[data-testid=to-top]');
+    assert.ok((await progress()) < 0.01);
+    assert.equal(await toTop.isVisible(), false);
+    await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-scrolled'));
+    const half = await progress();
+    assert.ok(half > 0.4 && half < 0.6, `half way: ${half}`);
+    assert.ok(await toTop.isVisible());
+    await toTop.click();
+    await page.waitForFunction(() => window.scrollY === 0 && !document.documentElement.hasAttribute('data-scrolled'));
+    assert.equal(await toTop.isVisible(), false);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   test('wide screens: the contents beside the text, the tools above it, no toggles', async () => {
     const page = await open(browser, server.url, { viewport: { width: 1280, height: 900 } });
     await ready(page);
