@@ -26,16 +26,22 @@ thread_local! {
 /// once a frame).
 pub fn start() {
     update();
-    listen(&window(), "scroll", false, |_| {
-        if QUEUED.with(|q| q.replace(true)) {
-            return;
-        }
-        let cb = wasm_bindgen::closure::Closure::once_into_js(|| {
-            QUEUED.with(|q| q.set(false));
-            update();
-        });
-        let _ = window().request_animation_frame(cb.unchecked_ref());
+    // A resize (or text size) changes how far down the reader is too.
+    for name in ["scroll", "resize"] {
+        listen(&window(), name, false, |_| queue());
+    }
+}
+
+/// Runs `update` at the next frame, once however many events came.
+fn queue() {
+    if QUEUED.with(|q| q.replace(true)) {
+        return;
+    }
+    let cb = wasm_bindgen::closure::Closure::once_into_js(|| {
+        QUEUED.with(|q| q.set(false));
+        update();
     });
+    let _ = window().request_animation_frame(cb.unchecked_ref());
 }
 
 /// The id of the section the contents mark as being read; empty above
@@ -50,9 +56,6 @@ fn update() {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(800.0);
-    if !CSS_SCROLL.with(|c| *c) {
-        progress(height);
-    }
     let limit = height * 0.2;
     let mut found = String::new();
     for el in all(None, "details.sec") {
@@ -63,6 +66,11 @@ fn update() {
         if el.get_client_rects().length() > 0 {
             found = el.id();
         }
+    }
+    // Written after every read of the layout above, so the frame lays out
+    // once.
+    if !CSS_SCROLL.with(|c| *c) {
+        progress(height);
     }
     if CURRENT.with(|c| *c.borrow() == found) {
         return;
@@ -90,10 +98,11 @@ fn progress(height: f64) {
     let y = w.scroll_y().unwrap_or(0.0);
     let Some(root) = super::root() else { return };
     let range = f64::from(root.scroll_height()) - height;
-    let done = if range > 0.0 {
-        (y / range).clamp(0.0, 1.0)
-    } else {
-        0.0
+    // Spelled out, not `clamp`, whose panic message formats floats.
+    let done = match y / range {
+        r if r > 1.0 => 1.0,
+        r if r > 0.0 => r,
+        _ => 0.0,
     };
     if let Ok(Some(line)) = document().query_selector(".progress > span") {
         let _ = line

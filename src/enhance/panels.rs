@@ -1,18 +1,25 @@
 //! The reading bar's panels (目录, 工具) and the small menus (a section's,
 //! a chart's). They open and close as `<details>` without script; this
-//! makes them behave as a reader expects: one open at a time, closed again
+//! makes them behave as a reader expects: one open at a time; closed again
 //! once what they offered was used (a contents link or search result
-//! followed, an action taken), on Escape (focus back on its button) and on
-//! a tap elsewhere. `/` and a search in the address open the tools, and so
-//! does a text size that turns the wide layout into the bar.
+//! followed, a reading tool or menu action taken), when focus leaves them,
+//! on Escape (focus back on its button) and on a tap elsewhere. `/` and a
+//! search in the address open the tools, and so does a text size that
+//! turns the wide layout into the bar.
 
 use wasm_bindgen::JsCast;
 
-use super::{all, closest, document, event_element, listen};
+use super::{all, closest, document, event_element, listen, window};
 use crate::state::ViewOptions;
 
 /// The bar's panels and the menus: whatever may float over the text.
 const FLOATING: &str = "details.toc-compact, details.tools-toggle, details.menu";
+/// The same, open.
+const OPEN: &str = "details.toc-compact[open], details.tools-toggle[open], details.menu[open]";
+/// What uses a panel up: the reader is sent into the text or an action
+/// runs (a menu's button, a reading tool, a contents link, a result).
+const USED: &str = ".menu-panel button, .toc-full a, .search-results a, .tools .toolbar button, \
+    .tools .toolbar a";
 
 /// Opens the tools where they are a panel (a phone, large text); on a wide
 /// screen they are always shown.
@@ -20,6 +27,11 @@ pub fn open_tools() {
     if let Ok(Some(t)) = document().query_selector("details.tools-toggle") {
         let _ = t.set_attribute("open", "");
     }
+}
+
+/// Closes whatever floats over the text (the reader is sent into it).
+pub fn close_all() {
+    close_all_but(None);
 }
 
 /// Listens for what opens and closes the panels and menus.
@@ -37,53 +49,77 @@ pub fn start(options: &ViewOptions) {
     });
     listen(&doc, "click", false, |ev| {
         let Some(el) = event_element(&ev) else { return };
-        if let Some(menu) =
-            closest(&el, ".menu-panel > button").and_then(|b| closest(&b, "details.menu"))
-        {
-            // Used: the action has run (its handler was registered
-            // earlier). Focus goes back to the menu's button, not to the
-            // page's start.
+        if closest(&el, USED).is_some() {
+            // Used: the action has run (the document's other handlers
+            // came first). After a button, focus goes back to the button
+            // that opened the panel, not to the page's start; a link has
+            // sent the reader where it leads.
+            let holder = owner(&el).filter(|_| closest(&el, "a").is_none());
             close_all_but(None);
-            focus_summary(&menu);
-        } else if closest(&el, ".toc-full a, .search-results a").is_some() {
-            // The link is followed; the text it leads to is no longer covered.
-            close_all_but(None);
-        } else if el.matches("[data-text-size]").unwrap_or(false)
-            || closest(&el, "[data-text-size]").is_some()
-        {
+            if let Some(d) = holder {
+                focus_summary(&d);
+            }
+        } else if closest(&el, "[data-text-size]").is_some() {
             // Larger text turns a wide page's sidebar into the bar: the
             // buttons just pressed stay in view.
             open_tools();
         } else {
             // A tap outside everything open closes it.
-            let inside =
-                closest(&el, "details[open]").filter(|d| d.matches(FLOATING).unwrap_or(false));
-            let keep = inside.or_else(|| {
-                closest(&el, ".toc-full, .tools").and_then(|p| p.previous_element_sibling())
-            });
-            close_all_but(keep.as_ref());
+            close_all_but(owner(&el).as_ref());
         }
     });
-    listen(&doc, "keydown", false, |ev| {
+    // Sent elsewhere in the page (a link, the search's Enter): the text
+    // it leads to is no longer covered.
+    listen(&window(), "hashchange", false, |_| close_all_but(None));
+    // Focus moving out of an open panel or menu (Tab) closes it, so it
+    // never covers what has the focus. A click on nothing focusable has no
+    // new focus: the click handler decides.
+    listen(&doc, "focusout", false, |ev| {
+        let ev: web_sys::FocusEvent = ev.unchecked_into();
+        let Some(to) = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        else {
+            return;
+        };
+        let Some(from) = event_element(&ev) else {
+            return;
+        };
+        if let Some(d) = owner(&from).filter(|d| !holds(d, &to)) {
+            let _ = d.remove_attribute("open");
+        }
+    });
+    // On the window, so that the search's own Escape (it clears a query,
+    // or goes back to the field from a result) has run and said so.
+    listen(&window(), "keydown", false, |ev| {
         let ev: web_sys::KeyboardEvent = ev.unchecked_into();
-        if ev.key() != "Escape" {
+        if ev.key() != "Escape" || ev.default_prevented() {
             return;
         }
-        let Some(el) = event_element(&ev) else { return };
-        // Escape in the search field clears the search (search.rs).
-        if el.id() == crate::ids::SEARCH_INPUT_ID {
-            return;
-        }
-        let owner = closest(&el, "details.menu[open]").or_else(|| {
-            closest(&el, ".toc-full, .tools")
-                .and_then(|p| p.previous_element_sibling())
-                .or_else(|| closest(&el, "details.toc-compact[open], details.tools-toggle[open]"))
-        });
-        if let Some(d) = owner.filter(|d| d.has_attribute("open")) {
+        let held = event_element(&ev).as_ref().and_then(owner);
+        let open = held.or_else(|| all(None, OPEN).into_iter().next());
+        if let Some(d) = open {
             let _ = d.remove_attribute("open");
             focus_summary(&d);
         }
     });
+}
+
+/// The open panel or menu `el` is in (or is the button of): a menu, or
+/// the 目录 / 工具 disclosure whose panel follows it.
+fn owner(el: &web_sys::Element) -> Option<web_sys::Element> {
+    closest(el, "details.menu[open]")
+        .or_else(|| closest(el, ".toc-full, .tools").and_then(|p| p.previous_element_sibling()))
+        .or_else(|| closest(el, "details.toc-compact, details.tools-toggle"))
+        .filter(|d| d.has_attribute("open") && d.matches(FLOATING).unwrap_or(false))
+}
+
+/// Whether `node` is in the disclosure `d` or in the panel that follows it.
+fn holds(d: &web_sys::Element, node: &web_sys::Node) -> bool {
+    d.contains(Some(node))
+        || d.next_element_sibling()
+            .filter(|p| p.matches(".toc-full, .tools").unwrap_or(false))
+            .is_some_and(|p| p.contains(Some(node)))
 }
 
 /// Focuses the button (`summary`) of the disclosure `d`.
@@ -96,10 +132,7 @@ fn focus_summary(d: &web_sys::Element) {
 /// Closes every open panel and menu but `keep` (and the ones holding it:
 /// an embed disclosure inside a menu keeps its menu open).
 fn close_all_but(keep: Option<&web_sys::Element>) {
-    for d in all(
-        None,
-        "details.toc-compact[open], details.tools-toggle[open], details.menu[open]",
-    ) {
+    for d in all(None, OPEN) {
         let holds = keep.is_some_and(|k| d.contains(Some(k)));
         if !holds {
             let _ = d.remove_attribute("open");

@@ -313,6 +313,11 @@ fn finish(how: &str) {
     show_player(Status::Idle);
     if moving {
         if let Some(b) = from.filter(|b| b.is_connected()) {
+            // 朗读本节 sits in its section's menu, closed once used: its
+            // button is the menu's.
+            let b = super::closest(&b, "details.menu:not([open])")
+                .and_then(|m| m.query_selector(":scope > summary").ok().flatten())
+                .unwrap_or(b);
             let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     }

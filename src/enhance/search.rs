@@ -85,6 +85,11 @@ fn field_key(ev: &web_sys::KeyboardEvent) {
     match ev.key().as_str() {
         "Escape" => {
             if let Some(field) = input() {
+                // A query to clear: this Escape is the search's. In an
+                // empty field it closes the tools (panels.rs).
+                if !field.value().is_empty() {
+                    ev.prevent_default();
+                }
                 field.set_value("");
             }
             run("");
@@ -109,7 +114,11 @@ fn list_key(ev: &web_sys::KeyboardEvent) {
     let step: isize = match ev.key().as_str() {
         "ArrowDown" => 1,
         "ArrowUp" => -1,
-        "Escape" => return focus_by_id(SEARCH_INPUT_ID),
+        "Escape" => {
+            // Back to the field; the tools stay open (panels.rs).
+            ev.prevent_default();
+            return focus_by_id(SEARCH_INPUT_ID);
+        }
         _ => return,
     };
     ev.prevent_default();
@@ -137,6 +146,8 @@ fn focus_result(i: usize) {
 /// Goes to the element `id` as a link to it would: the fragment changes
 /// (so the sections around it open) and it scrolls into view.
 fn go(id: &str) {
+    // The tools panel no longer covers the text the reader is sent to.
+    super::panels::close_all();
     let loc = super::window().location();
     if loc.hash().unwrap_or_default() == format!("#{id}") {
         super::sections::go_to(id);

@@ -54,11 +54,19 @@ pub fn ChartMenu(
     let dl = |kind: &'static str, label: &'static str| {
         view! { <button type="button" data-download=kind>{label}</button> }
     };
+    // The button's name says whose downloads they are (five charts, five
+    // buttons), starting with its visible words.
+    let name = format!(
+        "{}{title}",
+        lang.pick("下载与分享：", "Download and share: ")
+    );
     let embed = (!v.offline)
         .then(|| view! { <EmbedCode target=EmbedTarget::Chart(id.clone()) title=title /> });
     view! {
         <details class="menu chart-menu" data-testid="chart-menu">
-            <summary class="menu-button">{lang.pick("下载与分享", "Download and share")}</summary>
+            <summary class="menu-button" aria-label=name>
+                {lang.pick("下载与分享", "Download and share")}
+            </summary>
             <div class="menu-panel" role="group" aria-label=lang.pick("下载与分享", "Download and share")>
                 {dl("svg", lang.pick("下载图片(SVG)", "Picture (SVG)"))}
                 {dl("png", lang.pick("下载图片(PNG)", "Picture (PNG)"))}

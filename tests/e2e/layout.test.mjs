@@ -147,11 +147,82 @@ describe('phone-first layout', () => {
     await page.context().close();
   });
 
+  test('focus and keys: Tab out of a menu closes it; Escape in the search goes back step by step; Enter closes the tools', async () => {
+    const page = await open(browser, server.url, { viewport: { width: 375, height: 667 } });
+    await ready(page);
+    const tools = page.locator('[data-testid=tools]');
+    // Tab through a section's menu and out of it: it closes behind.
+    const menu = page.locator('#part-1 > [data-testid=section-menu]');
+    await menu.locator(':scope > summary').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await menu.evaluate((d) => d.open), true);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('.sec-menu') !== null), true, 'still in the menu');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('.sec-menu') === null), true, 'out of the menu');
+    assert.equal(await menu.evaluate((d) => d.open), false);
+    // Escape from a result goes back to the field, the tools still open;
+    // in the field it clears the query; in the empty field it closes them.
+    await page.keyboard.press('/');
+    await page.keyboard.type('复议');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid=search-results]') !== null), true);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'search-q');
+    assert.ok(await tools.isVisible());
+    await page.keyboard.press('Escape');
+    assert.equal(await page.inputValue('#search-q'), '');
+    assert.ok(await tools.isVisible());
+    await page.keyboard.press('Escape');
+    assert.equal(await tools.isVisible(), false);
+    assert.equal(await page.evaluate(() => document.activeElement.matches('[data-testid=tools-toggle] > summary')), true);
+    // Enter in the search field (a phone keyboard's 搜索) goes to the
+    // first result, and the tools no longer cover it.
+    await page.keyboard.press('/');
+    await page.keyboard.type('复议');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.length > 1);
+    assert.equal(await tools.isVisible(), false);
+    // 展开全部 (a reading tool) closes them too.
+    await page.click('[data-testid=tools-toggle] > summary');
+    await page.click('[data-testid=expand-all]');
+    assert.equal(await tools.isVisible(), false);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('a chart\'s menu and its embed code stay on a 320 px screen, and typing in it keeps it open', async () => {
+    const page = await open(browser, `${server.url}?text=xlarge`, { viewport: { width: 320, height: 640 } });
+    await ready(page);
+    const fig = page.locator('#chart-court-cases');
+    await fig.locator('.chart-menu > summary').click();
+    await fig.locator('[data-testid=embed-code] > summary').click();
+    await fig.locator('[data-testid=embed-code] textarea').first().click();
+    assert.equal(await fig.locator('.chart-menu').evaluate((d) => d.open), true, 'the menu stays open');
+    const box = await fig.locator('.chart-menu > .menu-panel').boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 320, `panel from ${box.x} to ${box.x + box.width}`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'no sideways scroll');
+    await page.context().close();
+  });
+
+  test('with reduced motion, the progress line and 回到顶部 still follow the reading', async () => {
+    const page = await open(browser, server.url, { viewport: { width: 375, height: 667 }, reducedMotion: 'reduce' });
+    await ready(page);
+    const toTop = page.locator('[data-testid=to-top]');
+    assert.equal(await toTop.isVisible(), false);
+    await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+    await page.waitForTimeout(100);
+    const half = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.progress > span')).transform).a);
+    assert.ok(half > 0.4 && half < 0.6, `half way: ${half}`);
+    assert.ok(await toTop.isVisible());
+    await page.context().close();
+  });
+
   test('touch targets are at least 44 px in the bar, the tools and the menus, at standard and 特大', async () => {
     for (const text of ['standard', 'xlarge']) {
       const page = await open(browser, `${server.url}?text=${text}`, { viewport: { width: 375, height: 667 } });
       await ready(page);
-      assert.deepEqual(await page.evaluate(smallTargets, '.bar > details'), [], `bar, ${text}`);
+      assert.deepEqual(await page.evaluate(smallTargets, '.bar'), [], `bar, ${text}`);
       await page.click('[data-testid=tools-toggle] > summary');
       assert.deepEqual(await page.evaluate(smallTargets, '.tools'), [], `tools, ${text}`);
       await page.keyboard.press('Escape');
@@ -259,11 +330,12 @@ describe('phone-first layout', () => {
     await page.click('[data-testid=tools-toggle] > summary');
     await page.click('[data-testid=collapse-all]');
     await page.click('[data-testid=tools-toggle] > summary');
+    assert.ok(await page.locator('[data-testid=tools]').isVisible(), 'the tools are open');
     const dir = mkdtempSync(join(tmpdir(), 'layout-'));
     const pdf = join(dir, 'phone.pdf');
     await page.pdf({ path: pdf, format: 'A4' });
     const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']).toString().replace(/\s+/g, '');
-    for (const control of ['回到顶部', '在报告中搜索', '本节工具', '复制链接', '朗读本节', '下载与分享', '工具']) {
+    for (const control of ['回到顶部', '在报告中搜索', '⋯', '复制链接', '朗读本节', '下载与分享', '工具']) {
       assert.ok(!text.includes(control), `${control} printed`);
     }
     // A paragraph of a collapsed section is on paper.
