@@ -227,6 +227,10 @@ fn show_player(status: Status) {
     let Some(p) = player() else { return };
     let _ = p.set_attribute("data-state", status.name());
     let _ = p.toggle_attribute_with_force("hidden", status == Status::Idle);
+    if let Some(root) = super::root() {
+        // Room for the player at the end of the page (style.css).
+        let _ = root.toggle_attribute_with_force("data-read-player", status != Status::Idle);
+    }
     for (name, shown) in [
         ("pause", status != Status::Paused),
         ("resume", status == Status::Paused),

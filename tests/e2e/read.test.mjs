@@ -298,10 +298,15 @@ describe('朗读', () => {
     await page.waitForFunction(() => document.querySelector('nav.toc a[aria-current]')?.getAttribute('href') === '#part-1-4');
     // The button as a toolbar that stays in reach would offer it (a
     // click through Playwright would first scroll the button into view).
+    const room = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).paddingBottom));
+    const before = await room();
     await page.locator('[data-testid=read-start]').evaluate((b) => b.click());
     await saidCount(page, 1);
     assert.equal((await said(page))[0], heard(sentencesOf(paragraph('p-1-4'))[0]));
+    // The end of the page makes room for the player while it shows.
+    assert.ok((await room()) > before + 100, 'room for the player');
     await page.locator('[data-testid=read-stop]').click();
+    assert.equal(await room(), before);
     await page.evaluate(() => { window.__speech.said = []; });
     // A part's heading at the top: reading starts with it.
     await page.locator('#h-part-3').evaluate((h) => h.scrollIntoView());
