@@ -63,10 +63,14 @@ pub fn start(options: &ViewOptions) {
             // Larger text turns a wide page's sidebar into the bar: the
             // buttons just pressed stay in view.
             open_tools();
-        } else {
-            // A tap outside everything open closes it.
-            close_all_but(owner(&el).as_ref());
         }
+    });
+    // A tap or click outside everything open closes it. On the pointer's
+    // press, not the click: iOS Safari sends no click from plain text to
+    // a listener on the document.
+    listen(&doc, "pointerdown", false, |ev| {
+        let Some(el) = event_element(&ev) else { return };
+        close_all_but(owner(&el).as_ref());
     });
     // Sent elsewhere in the page (a link, the search's Enter): the text
     // it leads to is no longer covered.
