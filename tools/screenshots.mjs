@@ -6,15 +6,11 @@
 // is asserted here (the end-to-end tests do that): these are for eyes.
 //
 // Usage: node tools/screenshots.mjs SITE OUT   (SITE: a built site such
-// as dist/; OUT: where the PNGs and the PDF go). Run by `make screenshots`.
-import { spawn } from 'node:child_process';
+// as dist/; OUT: where the PNGs and the PDF go). Run by `make screenshots`;
+// the server and Chromium are the end-to-end tests' (`tests/e2e/lib.mjs`).
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-
-// From the npm tools (NODE_PATH), which only CommonJS resolution reads.
-const { chromium } = createRequire(import.meta.url)('playwright-core');
+import { launch, serve } from '../tests/e2e/lib.mjs';
 
 const [site, out] = process.argv.slice(2);
 if (!site || !out) {
@@ -22,22 +18,11 @@ if (!site || !out) {
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
+const server = await serve(site);
+const { url } = server;
+const browser = await launch();
 
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-});
-const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], { stdio: 'ignore' });
-const url = `http://127.0.0.1:${port}/`;
-for (let i = 0; i < 50; i++) {
-  if (await fetch(url).then(() => true, () => false)) break;
-  await new Promise((r) => setTimeout(r, 100));
-}
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
-
-/** Opens `page` of the site at a viewport, ready; a line of what it shows. */
+/** Opens `path` of the site at a viewport, once the viewer is ready. */
 async function visit(path, width, height, colorScheme) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
   const page = await context.newPage();
@@ -82,4 +67,4 @@ await printed.pdf({ path: join(out, 'printed.pdf'), format: 'A4' });
 await printed.context().close();
 console.log(`screenshots in ${out}`);
 await browser.close();
-server.kill();
+server.close();

@@ -104,7 +104,7 @@ fn progress(height: f64) {
         r if r > 0.0 => r,
         _ => 0.0,
     };
-    if let Ok(Some(line)) = document().query_selector(".progress > span") {
+    if let Ok(Some(line)) = document().query_selector(".progress-fill") {
         let _ = line
             .unchecked_ref::<web_sys::HtmlElement>()
             .style()

@@ -111,7 +111,7 @@ fn ReadingBar() -> impl IntoView {
                 <Toolbar />
             </div>
             <div class="progress" aria-hidden="true">
-                <span></span>
+                <span class="progress-fill"></span>
             </div>
         </div>
     }
