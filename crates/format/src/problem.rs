@@ -125,6 +125,40 @@ pub enum Code {
     /// A chart from a spreadsheet whose unit is not known.
     #[cfg(feature = "authoring")]
     NoUnit,
+    /// An input file larger than an import reads.
+    #[cfg(feature = "authoring")]
+    FileTooBig,
+    /// A part of a zip (a Word document, a workbook) that inflates past
+    /// its limit.
+    #[cfg(feature = "authoring")]
+    PartTooBig,
+    /// A zip whose parts inflate past the limit in all.
+    #[cfg(feature = "authoring")]
+    ArchiveTooBig,
+    /// A zip with more entries than a document has.
+    #[cfg(feature = "authoring")]
+    TooManyParts,
+    /// Text longer than an import reads.
+    #[cfg(feature = "authoring")]
+    TextTooLong,
+    /// A web page with more elements than an import reads.
+    #[cfg(feature = "authoring")]
+    TooManyElements,
+    /// Markup nested deeper than an import follows.
+    #[cfg(feature = "authoring")]
+    NestedTooDeep,
+    /// A document with more paragraphs than a report holds.
+    #[cfg(feature = "authoring")]
+    TooManyParagraphs,
+    /// A document whose tables have more cells than a report holds.
+    #[cfg(feature = "authoring")]
+    TooManyCells,
+    /// An imported report over the report size limit.
+    #[cfg(feature = "authoring")]
+    ReportTooBig,
+    /// A sheet larger than a chart is made from.
+    #[cfg(feature = "authoring")]
+    SheetTooBig,
 }
 
 impl Code {
@@ -170,7 +204,7 @@ impl Code {
     /// spreadsheets): behind the `authoring` feature, so that their words
     /// never reach the viewer's WASM.
     #[cfg(feature = "authoring")]
-    pub const AUTHORING: [Code; 15] = [
+    pub const AUTHORING: [Code; 26] = [
         Code::EmptyFile,
         Code::OldWord,
         Code::PdfFile,
@@ -186,6 +220,17 @@ impl Code {
         Code::NoCategory,
         Code::NoSource,
         Code::NoUnit,
+        Code::FileTooBig,
+        Code::PartTooBig,
+        Code::ArchiveTooBig,
+        Code::TooManyParts,
+        Code::TextTooLong,
+        Code::TooManyElements,
+        Code::NestedTooDeep,
+        Code::TooManyParagraphs,
+        Code::TooManyCells,
+        Code::ReportTooBig,
+        Code::SheetTooBig,
     ];
 
     /// The stable name, e.g. `duplicate-id`.

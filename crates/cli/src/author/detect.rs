@@ -6,15 +6,13 @@
 //! file) is refused with a [`Problem`] that names the file and says what
 //! to do instead.
 
-use std::io::Cursor;
-
 use super::source::problem;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use report_format::{Code, Problem};
 
-use super::import::text_document;
+use super::import::{self, text_document};
 use super::source::Document;
-use super::{docx, html};
+use super::{docx, html, limits};
 
 /// What a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,28 +27,54 @@ pub enum Kind {
     Text,
 }
 
-/// Reads `bytes`, the content of the file `name`, as a document.
+/// Reads `bytes`, the content of the file `name`, as a document, within
+/// the limits (see `limits`): the file's size first, then what each kind
+/// of file costs to read.
 pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, Box<Problem>> {
-    match kind(name, bytes)? {
-        Kind::Docx => docx::read(name, bytes),
+    limits::check_file_size(name, bytes.len(), limits::MAX_FILE_BYTES)?;
+    let doc = match kind(name, bytes)? {
+        Kind::Docx => docx::read(name, bytes)?,
         Kind::Html => {
+            limits::check_file_size(name, bytes.len(), limits::MAX_TEXT_FILE_BYTES)?;
             let (text, warning) = decode_html(bytes);
-            let mut doc = html::read(&text);
+            limits::check_chars(name, &text, limits::MAX_PAGE_CHARS)?;
+            let mut doc = html::read(name, &text)?;
             doc.warnings.extend(warning);
-            Ok(doc)
+            doc
         }
-        Kind::Mhtml => html::read_mhtml(name, bytes),
+        Kind::Mhtml => html::read_mhtml(name, bytes)?,
         Kind::Text => {
+            limits::check_file_size(name, bytes.len(), limits::MAX_TEXT_FILE_BYTES)?;
             let (text, warning) =
                 decode_text(bytes).ok_or_else(|| problem(Code::UnknownFile, name, &[name]))?;
             if text.contains('\0') {
                 return Err(problem(Code::UnknownFile, name, &[name]));
             }
+            limits::check_chars(name, &text, limits::MAX_TEXT_CHARS)?;
             let mut doc = text_document(&text);
             doc.warnings.extend(warning);
-            Ok(doc)
+            doc
         }
-    }
+    };
+    limits::check_document(name, &doc)?;
+    Ok(doc)
+}
+
+/// Imports the file `name`: read within the limits, its structure found,
+/// and refused when the report that comes out is over the report
+/// format's size. Gives the report and its JSON, as `report import`
+/// writes it.
+pub fn import_file(
+    name: &str,
+    bytes: &[u8],
+    opts: &import::ImportOptions,
+) -> Result<(import::Imported, String), Box<Problem>> {
+    let doc = read_document(name, bytes)?;
+    let imported = import::import_document(doc, opts);
+    let mut json = serde_json::to_string_pretty(&imported.report).expect("a report serialises");
+    json.push('\n');
+    limits::check_report_json(name, &json)?;
+    Ok((imported, json))
 }
 
 /// Tells what `bytes` are, or why they cannot be imported.
@@ -109,17 +133,17 @@ fn image_kind(start: &[u8]) -> Option<&'static str> {
 
 fn zip_kind(name: &str, bytes: &[u8]) -> Result<Kind, Box<Problem>> {
     let docx_named = name.to_ascii_lowercase().ends_with(".docx");
-    let archive = match zip::ZipArchive::new(Cursor::new(bytes)) {
+    let archive = match limits::Zip::open(name, bytes) {
         Ok(a) => a,
-        Err(e) if docx_named => {
+        Err(limits::OpenError::Limit(p)) => return Err(p),
+        Err(limits::OpenError::Broken(e)) if docx_named => {
             return Err(problem(Code::BrokenDocx, name, &[name, &e.to_string()]))
         }
-        Err(_) => return Err(problem(Code::NotDocx, name, &[name])),
+        Err(limits::OpenError::Broken(_)) => return Err(problem(Code::NotDocx, name, &[name])),
     };
-    let has = |part: &str| archive.index_for_name(part).is_some();
-    if has("word/document.xml") {
+    if archive.has("word/document.xml") {
         Ok(Kind::Docx)
-    } else if has("xl/workbook.xml") || spreadsheet_mimetype(bytes) {
+    } else if archive.has("xl/workbook.xml") || spreadsheet_mimetype(bytes) {
         Err(problem(Code::SpreadsheetFile, name, &[name]))
     } else {
         Err(problem(Code::NotDocx, name, &[name]))

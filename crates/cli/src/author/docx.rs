@@ -6,30 +6,31 @@
 //! left out, inserted text kept; text boxes and pictures cannot be placed
 //! in the text and are reported instead.
 
-use std::io::{Cursor, Read};
-
 use super::source::problem;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use report_format::{Code, Problem};
 
 use super::docx_styles::{attr, on, Numbering, Styles};
+use super::limits::{Depth, OpenError, Zip, MAX_TABLE_NESTING};
 use super::source::{Document, Grid, GridCell, Item, Para, Unit};
 
 /// Reads the Word document `bytes` (the file `name`).
 pub fn read(name: &str, bytes: &[u8]) -> Result<Document, Box<Problem>> {
     let broken = |why: String| problem(Code::BrokenDocx, name, &[name, &why]);
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| broken(e.to_string()))?;
+    let mut zip = match Zip::open(name, bytes) {
+        Ok(z) => z,
+        Err(OpenError::Limit(p)) => return Err(p),
+        Err(OpenError::Broken(e)) => return Err(broken(e.to_string())),
+    };
+    // Each part read within the limits, and as UTF-8, as Word writes it.
     let mut part = |path: &str| -> Result<Option<String>, Box<Problem>> {
-        let mut file = match zip.by_name(path) {
-            Ok(f) => f,
-            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-            Err(e) => return Err(broken(format!("{path}: {e}"))),
-        };
-        let mut text = String::new();
-        file.read_to_string(&mut text)
-            .map_err(|e| broken(format!("{path}: {e}")))?;
-        Ok(Some(text))
+        match zip.read(path, &broken)? {
+            None => Ok(None),
+            Some(bytes) => String::from_utf8(bytes)
+                .map(Some)
+                .map_err(|e| broken(format!("{path}: {e}"))),
+        }
     };
     let body = part("word/document.xml")?.ok_or_else(|| broken("word/document.xml".into()))?;
     let styles = Styles::read(part("word/styles.xml")?.as_deref());
@@ -52,7 +53,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Document, Box<Problem>> {
         text_boxes: 0,
         paragraphs: 0,
     };
-    r.read(&body).map_err(broken)?;
+    r.read(name, &body)?;
     let mut doc = r.doc;
     if r.pictures > 0 {
         doc.warnings.push(format!(
@@ -124,20 +125,55 @@ struct BodyReader {
 }
 
 impl BodyReader {
-    fn read(&mut self, xml: &str) -> Result<(), String> {
+    fn read(&mut self, name: &str, xml: &str) -> Result<(), Box<Problem>> {
         let mut reader = Reader::from_str(xml);
+        let mut depth = Depth::default();
+        // Nesting is refused where it starts, named by the paragraph
+        // before it.
+        let too_deep = |what: (&str, &str), limit: usize, after: usize| {
+            let limit = limit.to_string();
+            let (zh, en) = match after {
+                0 => (
+                    "在第一段之前".to_string(),
+                    "before the first paragraph".to_string(),
+                ),
+                n => (format!("在第{n}段之后"), format!("after paragraph {n}")),
+            };
+            problem(
+                Code::NestedTooDeep,
+                name,
+                &[name, what.0, what.1, &limit, &zh, &en],
+            )
+        };
         loop {
-            let ev = reader
-                .read_event()
-                .map_err(|e| format!("word/document.xml: {e}"))?;
+            let ev = reader.read_event().map_err(|e| {
+                problem(
+                    Code::BrokenDocx,
+                    name,
+                    &[name, &format!("word/document.xml: {e}")],
+                )
+            })?;
             match ev {
                 Event::Eof => return Ok(()),
-                Event::Start(e) => self.start(&e, false),
+                Event::Start(e) => {
+                    depth.open().map_err(|limit| {
+                        let what = ("正文(word/document.xml)", "the body (word/document.xml)");
+                        too_deep(what, limit, self.paragraphs)
+                    })?;
+                    self.start(&e, false);
+                    if self.tables.len() > MAX_TABLE_NESTING {
+                        let what = ("表格", "a table");
+                        return Err(too_deep(what, MAX_TABLE_NESTING, self.paragraphs));
+                    }
+                }
                 Event::Empty(e) if self.skip == 0 => {
                     self.start(&e, true);
                     self.end(e.local_name().as_ref());
                 }
-                Event::End(e) => self.end(e.local_name().as_ref()),
+                Event::End(e) => {
+                    depth.close();
+                    self.end(e.local_name().as_ref());
+                }
                 Event::Text(t) if self.in_text && self.skip == 0 && self.deleted == 0 => {
                     self.run.text.push_str(&t.xml10_content());
                 }

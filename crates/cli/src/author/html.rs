@@ -17,7 +17,9 @@ use scraper::{Html, Node};
 use super::source::problem;
 use report_format::{Code, Problem};
 
-use super::html_meta::{meta_tags, Labels};
+use super::html_meta::{count_labels, meta_tags, Labels};
+use super::html_tree::{self, Facts, Over};
+use super::limits::{check_chars, MAX_PAGE_CHARS, MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS};
 use super::source::{Document, Grid, GridCell, Item, Para, Unit};
 
 /// Elements whose content is never report text.
@@ -128,57 +130,42 @@ fn skipped(n: NodeRef<'_, Node>) -> bool {
         || names.contains("font_size")
 }
 
-/// Characters of text under `n` (not counting spaces, skipped elements,
-/// `skip` nodes, or link text when `links` is false).
-fn text_len(n: NodeRef<'_, Node>, links: bool, skip: &[ego_tree::NodeId]) -> usize {
-    match n.value() {
-        Node::Text(t) => t.chars().filter(|c| !c.is_whitespace()).count(),
-        Node::Element(e) => {
-            if skipped(n) || skip.contains(&n.id()) || (!links && e.name() == "a") {
-                return 0;
-            }
-            n.children().map(|c| text_len(c, links, skip)).sum()
-        }
-        _ => 0,
-    }
+/// Whether `name` is a block element.
+fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name)
 }
 
-/// Whether `n` holds no block element: a paragraph of its own.
-fn is_leaf_block(n: NodeRef<'_, Node>) -> bool {
-    n.descendants()
-        .skip(1)
-        .filter_map(element)
-        .all(|e| !BLOCKS.contains(&e.name()) && e.name() != "table" && e.name() != "br")
-}
-
-/// The article body; see the module's note.
-fn find_body<'a>(doc: &'a Html, skip: &[ego_tree::NodeId]) -> NodeRef<'a, Node> {
-    let root = *doc.root_element();
+/// The article body; see the module's note. Every count comes from
+/// `facts`, so finding it costs one look at each node.
+fn find_body<'a>(root: NodeRef<'a, Node>, facts: &Facts<'a>) -> NodeRef<'a, Node> {
     let mut best = (0usize, root);
-    for n in root.descendants().filter(|n| element(*n).is_some()) {
-        if skipped(n) || n.ancestors().any(|a| skipped(a) || skip.contains(&a.id())) {
+    for (i, n) in facts.order.iter().enumerate() {
+        if element(*n).is_none() || facts.skipped[i] || facts.left_out[i] {
             continue;
         }
         let score: usize = n
             .children()
-            .map(|c| match c.value() {
-                Node::Text(_) => text_len(c, false, skip),
-                Node::Element(e) if e.name() == "table" && !skip.contains(&c.id()) => {
-                    text_len(c, false, skip) / 2
+            .map(|c| {
+                let k = facts.of(c);
+                match c.value() {
+                    Node::Text(_) => facts.text[k],
+                    Node::Element(e) if e.name() == "table" && !facts.container[k] => {
+                        facts.text[k] / 2
+                    }
+                    Node::Element(e) if e.name() != "a" && !facts.has_block[k] => facts.text[k],
+                    _ => 0,
                 }
-                Node::Element(e) if e.name() != "a" && is_leaf_block(c) => text_len(c, false, skip),
-                _ => 0,
             })
             .sum();
         if score > best.0 {
-            best = (score, n);
+            best = (score, *n);
         }
     }
     let mut body = best.1;
-    let own = text_len(body, false, skip);
+    let own = facts.text[facts.of(body)];
     // A CMS container that holds most of the text.
-    if let Some(cms) = root.descendants().find(|n| {
-        element(*n).is_some_and(|e| {
+    if let Some(cms) = facts.order.iter().find(|n| {
+        element(**n).is_some_and(|e| {
             let names = format!(
                 "{} {}",
                 e.attr("class").unwrap_or_default(),
@@ -187,8 +174,8 @@ fn find_body<'a>(doc: &'a Html, skip: &[ego_tree::NodeId]) -> NodeRef<'a, Node> 
             names.to_ascii_lowercase().contains("trs_editor")
         })
     }) {
-        if text_len(cms, false, skip) * 2 >= own {
-            return cms;
+        if facts.text[facts.of(*cms)] * 2 >= own {
+            return *cms;
         }
     }
     // Widen while the parent adds little (a title above, a table beside).
@@ -196,7 +183,7 @@ fn find_body<'a>(doc: &'a Html, skip: &[ego_tree::NodeId]) -> NodeRef<'a, Node> 
         .parent()
         .filter(|p| element(*p).is_some_and(|e| e.name() != "body" && e.name() != "html"))
     {
-        let more = text_len(parent, false, skip).saturating_sub(own);
+        let more = facts.text[facts.of(parent)].saturating_sub(own);
         if more * 10 > own.max(2000) {
             break;
         }
@@ -205,20 +192,53 @@ fn find_body<'a>(doc: &'a Html, skip: &[ego_tree::NodeId]) -> NodeRef<'a, Node> 
     body
 }
 
-/// Reads a page.
-pub fn read(text: &str) -> Document {
-    let html = Html::parse_document(text);
+/// Reads a page: refused past the limits on elements and nesting, with
+/// the line where the parse stopped.
+pub fn read(name: &str, text: &str) -> Result<Document, Box<Problem>> {
+    let html = html_tree::parse(text).map_err(|over| {
+        let (code, args) = match over {
+            Over::Elements(line) => (
+                Code::TooManyElements,
+                vec![
+                    name.to_string(),
+                    MAX_PAGE_ELEMENTS.to_string(),
+                    line.to_string(),
+                ],
+            ),
+            Over::Depth(line) => (
+                Code::NestedTooDeep,
+                vec![
+                    name.to_string(),
+                    "网页元素".into(),
+                    "the markup".into(),
+                    MAX_PAGE_DEPTH.to_string(),
+                    format!("第{line}行"),
+                    format!("line {line}"),
+                ],
+            ),
+        };
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        problem(code, name, &args)
+    })?;
+    Ok(read_tree(&html))
+}
+
+/// Reads a parsed page.
+fn read_tree(html: &Html) -> Document {
     let mut doc = Document {
         unit: Unit::Paragraph,
         ..Document::default()
     };
+    let root = *html.root_element();
+    let mut facts = Facts::new(root, skipped, is_block, count_labels);
     // The disclosure header first: its 发布机构 is the issuer, where the
     // `ContentSource` tag may name the office that posted the page.
-    let labels = Labels::scan(&html, &mut doc.stated);
-    meta_tags(&html, &mut doc.stated);
-    let body = find_body(&html, &labels.containers);
+    let labels = Labels::scan(&facts, &mut doc.stated);
+    facts.leave_out(&labels.containers);
+    meta_tags(html, &mut doc.stated);
+    let body = find_body(root, &facts);
     let mut out = Out {
-        skip: &labels.containers,
+        facts: &facts,
         doc: &mut doc,
         line: String::new(),
         bold_end: None,
@@ -227,7 +247,7 @@ pub fn read(text: &str) -> Document {
         pictures: 0,
         paragraphs: 0,
     };
-    out.walk(body, false);
+    out.walk(body);
     out.flush();
     let pictures = out.pictures;
     if pictures > 0 {
@@ -254,7 +274,8 @@ pub fn read_mhtml(name: &str, bytes: &[u8]) -> Result<Document, Box<Problem>> {
     let text = part
         .text_contents()
         .ok_or_else(|| problem(Code::UnknownFile, name, &[name]))?;
-    let mut doc = read(text);
+    check_chars(name, text, MAX_PAGE_CHARS)?;
+    let mut doc = read(name, text)?;
     let saved_from = message
         .header_raw("Snapshot-Content-Location")
         .map(str::trim)
@@ -271,8 +292,8 @@ pub fn read_mhtml(name: &str, bytes: &[u8]) -> Result<Document, Box<Problem>> {
 }
 
 /// The paragraphs being collected.
-struct Out<'d> {
-    skip: &'d [ego_tree::NodeId],
+struct Out<'d, 'a> {
+    facts: &'d Facts<'a>,
     doc: &'d mut Document,
     line: String,
     /// Where the bold print at the start of `line` ends.
@@ -284,7 +305,7 @@ struct Out<'d> {
     paragraphs: usize,
 }
 
-impl Out<'_> {
+impl Out<'_, '_> {
     fn flush(&mut self) {
         let line = std::mem::take(&mut self.line);
         let (bold_end, title_like, links_only) =
@@ -332,100 +353,121 @@ impl Out<'_> {
         }
     }
 
-    fn walk(&mut self, n: NodeRef<'_, Node>, in_link: bool) {
-        match n.value() {
-            Node::Text(t) => self.push_text(t, in_link),
-            Node::Element(e) => {
-                if skipped(n) || self.skip.contains(&n.id()) {
-                    return;
+    /// Collects the paragraphs under `top`, in document order, with a
+    /// stack of its own: a page's nesting never reaches the call stack.
+    fn walk<'n>(&mut self, top: NodeRef<'n, Node>) {
+        enum Step<'n> {
+            Visit(NodeRef<'n, Node>, bool),
+            EndBlock,
+            EndInline(bool),
+        }
+        let mut stack = vec![Step::Visit(top, false)];
+        while let Some(step) = stack.pop() {
+            let (n, in_link) = match step {
+                Step::Visit(n, in_link) => (n, in_link),
+                Step::EndBlock => {
+                    self.flush();
+                    continue;
                 }
-                let name = e.name();
-                match name {
-                    "br" => self.flush(),
-                    "img" => self.pictures += 1,
-                    "table" if is_data_table(n) => {
-                        self.flush();
-                        let grid = read_table(n, self.paragraphs);
-                        self.doc.items.push(Item::Table(grid));
+                Step::EndInline(leads) => {
+                    if leads {
+                        self.bold_end = Some(self.line.trim_end().len());
                     }
-                    _ if BLOCKS.contains(&name) || name == "table" => {
-                        self.flush();
-                        self.title_like = matches!(name, "h1" | "h2" | "h3");
-                        for c in n.children() {
-                            self.walk(c, in_link);
-                        }
-                        self.flush();
-                    }
-                    _ => {
-                        let style = e.attr("style").unwrap_or_default().replace(' ', "");
-                        let bold = matches!(name, "strong" | "b")
-                            || style.contains("font-weight:bold")
-                            || style.contains("font-weight:700");
-                        // Bold print at the start of a paragraph (or right
-                        // after bold print there) is a run-in heading.
-                        let leads = bold
-                            && (self.line.trim().is_empty()
-                                || self.bold_end == Some(self.line.trim_end().len()));
-                        for c in n.children() {
-                            self.walk(c, in_link || name == "a");
-                        }
-                        if leads {
-                            self.bold_end = Some(self.line.trim_end().len());
-                        }
-                    }
+                    continue;
+                }
+            };
+            let e = match n.value() {
+                Node::Text(t) => {
+                    self.push_text(t, in_link);
+                    continue;
+                }
+                Node::Element(e) => e,
+                _ => continue,
+            };
+            let k = self.facts.of(n);
+            if self.facts.skipped[k] || self.facts.container[k] {
+                continue;
+            }
+            let name = e.name();
+            let children = |stack: &mut Vec<Step<'n>>, in_link: bool| {
+                let kids: Vec<_> = n.children().collect();
+                stack.extend(kids.into_iter().rev().map(|c| Step::Visit(c, in_link)));
+            };
+            match name {
+                "br" => self.flush(),
+                "img" => self.pictures += 1,
+                "table" if is_data_table(n, self.facts) => {
+                    self.flush();
+                    let grid = read_table(n, self.paragraphs, self.facts);
+                    self.doc.items.push(Item::Table(grid));
+                }
+                _ if is_block(name) || name == "table" => {
+                    self.flush();
+                    self.title_like = matches!(name, "h1" | "h2" | "h3");
+                    stack.push(Step::EndBlock);
+                    children(&mut stack, in_link);
+                }
+                _ => {
+                    let style = e.attr("style").unwrap_or_default().replace(' ', "");
+                    let bold = matches!(name, "strong" | "b")
+                        || style.contains("font-weight:bold")
+                        || style.contains("font-weight:700");
+                    // Bold print at the start of a paragraph (or right
+                    // after bold print there) is a run-in heading.
+                    let leads = bold
+                        && (self.line.trim().is_empty()
+                            || self.bold_end == Some(self.line.trim_end().len()));
+                    stack.push(Step::EndInline(leads));
+                    children(&mut stack, in_link || name == "a");
                 }
             }
-            _ => {}
         }
     }
 }
 
 /// A table of data, not one that lays out the page: rows and columns, no
-/// table inside, no long text in a cell.
-fn is_data_table(n: NodeRef<'_, Node>) -> bool {
-    let rows: Vec<_> = n
-        .descendants()
-        .filter(|d| element(*d).is_some_and(|e| e.name() == "tr"))
-        .collect();
-    let nested = n
-        .descendants()
-        .skip(1)
-        .any(|d| element(d).is_some_and(|e| e.name() == "table"));
-    let widest = rows
-        .iter()
-        .map(|r| {
-            r.children()
-                .filter(|c| element(*c).is_some_and(|e| matches!(e.name(), "td" | "th")))
-                .count()
-        })
-        .max()
-        .unwrap_or(0);
-    let longest = n
-        .descendants()
-        .filter(|d| element(*d).is_some_and(|e| matches!(e.name(), "td" | "th")))
-        .map(|c| text_len(c, true, &[]))
-        .max()
-        .unwrap_or(0);
-    !nested && rows.len() >= 2 && widest >= 2 && longest <= 300
+/// table inside, no long text in a cell. A table with a table inside is
+/// answered from `facts`; only the others, which never overlap, are read.
+fn is_data_table(n: NodeRef<'_, Node>, facts: &Facts<'_>) -> bool {
+    if facts.has_table[facts.of(n)] {
+        return false;
+    }
+    let (mut rows, mut widest, mut longest) = (0usize, 0usize, 0usize);
+    for d in n.descendants() {
+        let Some(e) = element(d) else { continue };
+        match e.name() {
+            "tr" => {
+                rows += 1;
+                let cells = d
+                    .children()
+                    .filter(|c| element(*c).is_some_and(|e| matches!(e.name(), "td" | "th")))
+                    .count();
+                widest = widest.max(cells);
+            }
+            "td" | "th" => longest = longest.max(facts.text_links[facts.of(d)]),
+            _ => {}
+        }
+    }
+    rows >= 2 && widest >= 2 && longest <= 300
 }
 
 /// The words of a cell, its paragraphs joined by a space.
-fn cell_text(n: NodeRef<'_, Node>) -> String {
+fn cell_text(n: NodeRef<'_, Node>, facts: &Facts<'_>) -> String {
     let mut out = String::new();
     for d in n.descendants() {
-        if d.ancestors().any(skipped) {
+        if d.parent().is_some_and(|p| facts.hidden[facts.of(p)]) {
             continue;
         }
         match d.value() {
             Node::Text(t) => out.push_str(t),
-            Node::Element(e) if e.name() == "br" || BLOCKS.contains(&e.name()) => out.push(' '),
+            Node::Element(e) if e.name() == "br" || is_block(e.name()) => out.push(' '),
             _ => {}
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn read_table(n: NodeRef<'_, Node>, at: usize) -> Grid {
+fn read_table(n: NodeRef<'_, Node>, at: usize, facts: &Facts<'_>) -> Grid {
     let span = |e: &scraper::node::Element, name: &str| {
         e.attr(name)
             .and_then(|v| v.trim().parse::<usize>().ok())
@@ -438,7 +480,7 @@ fn read_table(n: NodeRef<'_, Node>, at: usize) -> Grid {
     for d in n.descendants() {
         let Some(e) = element(d) else { continue };
         match e.name() {
-            "caption" => caption = Some(cell_text(d)).filter(|c| !c.is_empty()),
+            "caption" => caption = Some(cell_text(d, facts)).filter(|c| !c.is_empty()),
             "tr" => {
                 let cells: Vec<(GridCell, bool)> = d
                     .children()
@@ -446,7 +488,7 @@ fn read_table(n: NodeRef<'_, Node>, at: usize) -> Grid {
                         let ce = element(c)?;
                         matches!(ce.name(), "td" | "th").then(|| {
                             let cell = GridCell {
-                                text: cell_text(c),
+                                text: cell_text(c, facts),
                                 colspan: span(ce, "colspan"),
                                 rowspan: span(ce, "rowspan"),
                             };
@@ -454,8 +496,10 @@ fn read_table(n: NodeRef<'_, Node>, at: usize) -> Grid {
                         })
                     })
                     .collect();
+                // Only as far up as the table itself.
                 let in_thead = d
                     .ancestors()
+                    .take_while(|a| a.id() != n.id())
                     .any(|a| element(a).is_some_and(|e| e.name() == "thead"));
                 let all_th = !cells.is_empty() && cells.iter().all(|(_, th)| *th);
                 if !in_head_done && (in_thead || all_th) {

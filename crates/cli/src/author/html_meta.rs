@@ -6,12 +6,14 @@
 //! 来源:… 浏览次数:`). Each value keeps where it was read, for the
 //! warnings and `meta.note`.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use ego_tree::NodeId;
 use regex::Regex;
 use scraper::{Html, Node, Selector};
 
+use super::html_tree::Facts;
 use super::source::{Document, Item, Stated};
 
 /// Labels of a disclosure header, and which metadata field each fills.
@@ -163,26 +165,57 @@ fn pairs(text: &str) -> Vec<(&'static str, Field, String)> {
 /// hold it (left out of the body).
 pub struct Labels {
     /// The header's elements.
-    pub containers: Vec<NodeId>,
+    pub containers: HashSet<NodeId>,
 }
+
+/// How many times label words occur in `text` (a count that is never
+/// below what [`pairs`] finds, so a subtree with fewer than two is passed
+/// over without reading its text).
+pub fn count_labels(text: &str) -> usize {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| {
+        let names: Vec<&str> = LABELS.iter().map(|(l, _)| *l).collect();
+        Regex::new(&names.join("|")).expect("a valid pattern")
+    });
+    WORD.find_iter(text).count()
+}
+
+/// A header is short: its text at most this many characters, and at
+/// most this many elements.
+const HEADER_CHARS: usize = 600;
+const HEADER_ELEMENTS: usize = 400;
+/// Elements whose text is read to look for the header, at most: a page
+/// has one or two.
+const HEADER_TRIES: usize = 200;
 
 impl Labels {
     /// Finds the header: the outermost short element (a table, a list)
-    /// whose text has two labels or more.
-    pub fn scan(html: &Html, stated: &mut Stated) -> Labels {
-        let mut containers: Vec<NodeId> = Vec::new();
+    /// whose text has two labels or more. Only elements that are short
+    /// and hold two label words (known from `facts`, without reading
+    /// their text) are read.
+    pub fn scan(facts: &Facts<'_>, stated: &mut Stated) -> Labels {
+        let mut containers: HashSet<NodeId> = HashSet::new();
+        let mut inside = vec![false; facts.order.len()];
         let mut written = None;
-        for n in html.root_element().descendants() {
+        let mut tries = 0;
+        for (i, n) in facts.order.iter().enumerate() {
+            if let Some(p) = n.parent().and_then(|p| facts.at(p)) {
+                inside[i] = inside[p] || containers.contains(&facts.order[p].id());
+            }
             let Some(e) = n.value().as_element() else {
                 continue;
             };
             if matches!(e.name(), "html" | "body" | "head" | "script" | "style")
-                || n.ancestors().any(|a| containers.contains(&a.id()))
+                || inside[i]
+                || facts.labels[i] < 2
+                || facts.chars[i] > HEADER_CHARS
+                || facts.elements[i] > HEADER_ELEMENTS
+                || tries >= HEADER_TRIES
             {
                 continue;
             }
-            let text = spaced_text(n);
-            if text.chars().count() > 600 {
+            tries += 1;
+            let text = spaced_text(*n);
+            if text.chars().count() > HEADER_CHARS {
                 continue;
             }
             let found = pairs(&text);
@@ -192,7 +225,7 @@ impl Labels {
             {
                 continue;
             }
-            containers.push(n.id());
+            containers.insert(n.id());
             for (label, field, value) in found {
                 let zh = format!("网页信息公开表头“{label}”栏");
                 let en = format!("the page's disclosure header ({label})");

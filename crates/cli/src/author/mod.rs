@@ -6,7 +6,9 @@
 //! (also inside `.mhtml`) and plain text each give a `source::Document`;
 //! `import` finds its structure, `figures` its numbers, `tables` and
 //! `charts` its tables and their charts, `meta` its metadata. `sheet`
-//! turns a spreadsheet into a chart for `report chart add`.
+//! turns a spreadsheet into a chart for `report chart add`. `limits`
+//! bounds what any of them reads, before the work, so that no file can
+//! hang an import or exhaust its memory (`html_tree` does it for pages).
 
 pub mod charts;
 pub mod check;
@@ -16,12 +18,16 @@ pub mod docx_styles;
 pub mod figures;
 pub mod html;
 pub mod html_meta;
+pub mod html_tree;
 pub mod import;
+pub mod limits;
 pub mod meta;
 pub mod sheet;
 pub mod source;
 pub mod synth;
+pub mod synth_files;
 pub mod tables;
+pub mod workbook;
 
 use report_format::Report;
 

@@ -8,16 +8,16 @@
 //! may be written `300余`, `95%以上` or `2~3`, kept as a bound or range;
 //! an empty cell is no point. No source, no chart: without a `来源` column
 //! or `--source` and `--quote`, nothing is added. Every problem names the
-//! sheet, the cell (`C4`), its row and its column's heading.
-
-use std::io::Cursor;
+//! sheet, the cell (`C4`), its row and its column's heading. Workbooks
+//! are read within the limits by `workbook`; a CSV file is bounded here.
 
 use super::source::problem;
-use calamine::{Data, Reader};
 use report_format::{Chart, ChartKind, Code, Point, Problem, Provenance, Series, Value};
 
 use super::detect::decode_text;
 use super::figures::{cell_value, unit_in, CellValue};
+use super::limits::{self, MAX_SHEET_CELLS};
+use super::workbook;
 
 /// A cell as read.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,10 +68,13 @@ pub struct Spec {
 pub fn read_sheet(name: &str, bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, Box<Problem>> {
     let bad = |why: String| problem(Code::BadSpreadsheet, name, &[name, &why]);
     if name.to_ascii_lowercase().ends_with(".csv") || name.to_ascii_lowercase().ends_with(".txt") {
+        limits::check_file_size(name, bytes.len(), limits::MAX_TEXT_FILE_BYTES)?;
         let (text, _) = decode_text(bytes)
             .ok_or_else(|| bad("不是 UTF-8 或 GBK 文本 / not UTF-8 or GBK text".into()))?;
+        limits::check_chars(name, &text, limits::MAX_TEXT_CHARS)?;
         let text = text.trim_start_matches('\u{feff}');
-        let mut rows = Vec::new();
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let mut cells = 0usize;
         for record in csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -79,6 +82,15 @@ pub fn read_sheet(name: &str, bytes: &[u8], wanted: Option<&str>) -> Result<Shee
             .records()
         {
             let record = record.map_err(|e| bad(e.to_string()))?;
+            cells += record.len();
+            if cells > MAX_SHEET_CELLS {
+                let max = MAX_SHEET_CELLS.to_string();
+                let (zh, en) = (
+                    format!("有{max}个以上单元格(读到第{}行)", rows.len() + 1),
+                    format!("has more than {max} cells (by row {})", rows.len() + 1),
+                );
+                return Err(problem(Code::SheetTooBig, name, &[name, &zh, &en, &max]));
+            }
             rows.push(
                 record
                     .iter()
@@ -98,50 +110,27 @@ pub fn read_sheet(name: &str, bytes: &[u8], wanted: Option<&str>) -> Result<Shee
             origin: (0, 0),
         });
     }
-    let mut book =
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
-    let names = book.sheet_names();
-    let sheet = match wanted {
+    let pick = |names: &[String]| match wanted {
         Some(w) => names
             .iter()
             .find(|n| n.as_str() == w)
             .cloned()
-            .ok_or_else(|| problem(Code::NoSheet, name, &[w, &names.join("、")]))?,
+            .ok_or_else(|| problem(Code::NoSheet, name, &[w, &names.join("、")])),
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| bad("没有工作表 / no sheets".into()))?,
+            .ok_or_else(|| bad("没有工作表 / no sheets".into())),
     };
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| bad(e.to_string()))?;
-    let origin = range
-        .start()
-        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let rows = range
-        .rows()
-        .map(|row| {
-            row.iter()
-                .map(|d| match d {
-                    Data::Empty => Cell::Empty,
-                    Data::Int(i) => Cell::Number(*i as f64),
-                    Data::Float(f) => Cell::Number(*f),
-                    Data::String(s) if s.trim().is_empty() => Cell::Empty,
-                    Data::String(s) => Cell::Text(s.trim().to_string()),
-                    other => Cell::Text(other.to_string()),
-                })
-                .collect()
-        })
-        .collect();
+    let (sheet, cells) = workbook::read(name, bytes, &pick, &bad)?;
     Ok(Sheet {
         name: sheet,
-        rows,
-        origin,
+        rows: cells.rows,
+        origin: cells.origin,
     })
 }
 
 /// `A`, `B`, … `Z`, `AA` for column `c` (from 0).
-fn column_letters(mut c: usize) -> String {
+pub fn column_letters(mut c: usize) -> String {
     let mut out = Vec::new();
     loop {
         out.push(b'A' + (c % 26) as u8);

@@ -10,7 +10,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use report_format::{parse_report, Block, ChartKind, Code, Problem, Report, Section};
 
 use crate::author::source::problem;
-use crate::author::{check, sheet};
+use crate::author::{check, limits, sheet};
 
 /// Charts: add one from a spreadsheet.
 #[derive(Args)]
@@ -107,14 +107,15 @@ fn add(a: Add) -> ExitCode {
         ExitCode::from(code)
     };
     let report_name = a.report.display().to_string();
-    let text = match std::fs::read_to_string(&a.report) {
-        Ok(t) => t,
-        Err(e) => {
+    let text = match limits::read_file(&a.report, &report_name).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(e)) => {
             return fail(
                 super::FAILED,
                 problem(Code::Unreadable, &report_name, &[&e.to_string()]),
             )
         }
+        Err(p) => return fail(super::FAILED, p),
     };
     let mut report: Report = match parse_report(&text) {
         Ok(r) => r.into_report(),
@@ -124,14 +125,9 @@ fn add(a: Add) -> ExitCode {
         }
     };
     let file = a.from.display().to_string();
-    let bytes = match std::fs::read(&a.from) {
+    let bytes = match limits::read_file(&a.from, &file) {
         Ok(b) => b,
-        Err(e) => {
-            return fail(
-                super::FAILED,
-                problem(Code::BadSpreadsheet, &file, &[&file, &e.to_string()]),
-            )
-        }
+        Err(p) => return fail(super::FAILED, p),
     };
     let sheet = match sheet::read_sheet(&file, &bytes, a.sheet.as_deref()) {
         Ok(s) => s,

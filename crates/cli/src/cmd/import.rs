@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
-use crate::author::{detect, import};
+use crate::author::{detect, import, limits};
 
 /// Turn a Chinese report into report JSON: a Word document (.docx, from
 /// Word or WPS), a saved web page (.html, .htm, .mhtml) or text (UTF-8 or
@@ -60,9 +60,8 @@ pub fn execute(args: Import) -> ExitCode {
 
 /// Imports `text`, prints warnings to standard error and writes the JSON.
 fn run(text: &Path, output: Option<&Path>, opts: &import::ImportOptions) -> anyhow::Result<()> {
-    let bytes = std::fs::read(text).with_context(|| format!("reading {}", text.display()))?;
     let name = text.display().to_string();
-    let doc = detect::read_document(&name, &bytes).map_err(|p| {
+    let bytes = limits::read_file(text, &name).map_err(|p| {
         anyhow::anyhow!(
             "{} / {}\n  修改建议:{} / How to fix: {}",
             p.zh,
@@ -71,12 +70,18 @@ fn run(text: &Path, output: Option<&Path>, opts: &import::ImportOptions) -> anyh
             p.hint_en
         )
     })?;
-    let imported = import::import_document(doc, opts);
+    let (imported, json) = detect::import_file(&name, &bytes, opts).map_err(|p| {
+        anyhow::anyhow!(
+            "{} / {}\n  修改建议:{} / How to fix: {}",
+            p.zh,
+            p.en,
+            p.hint_zh,
+            p.hint_en
+        )
+    })?;
     for w in &imported.warnings {
         eprintln!("warning: {w}");
     }
-    let mut json = serde_json::to_string_pretty(&imported.report)?;
-    json.push('\n');
     match output {
         Some(path) => {
             std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?
