@@ -4,7 +4,8 @@
 #   make test    set up what is missing (Chromium too) and run every test
 #   make dist    release build of the site for the bundled report into dist/
 #   make fuzz    run each fuzz target for FUZZ_SECONDS (not part of make test)
-#   make bench   load-time, expand-all, keystroke and heap benchmarks
+#   make bench   load-time, expand-all, keystroke and heap benchmarks, and
+#                each hostile input through the release import (bench-import)
 #   make size-check  the viewer's WASM by crate; fails on a banned symbol
 #
 # Every set-up step checks first and skips what is already installed.
@@ -30,7 +31,7 @@ export CHROMIUM := /usr/bin/chromium
 export CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: serve test dist viewer cli tools rust-tools npm-tools browser \
-        check lint unit wasm-test e2e fuzz bench size-check screenshots clean
+        check lint unit wasm-test e2e fuzz bench bench-import size-check screenshots clean
 
 ## ---- set-up ---------------------------------------------------------------
 
@@ -130,20 +131,24 @@ size-check: viewer
 # checks on (`-a`). Each target starts from its seeds (the test fixtures
 # and bundled report, and fuzz/seeds/ for what they lack) and keeps what
 # it learns in target/fuzz-corpus/ (not committed); a crash, a timeout (an
-# input taking over 10 s) or memory over 2 GB stops the run with the input
-# saved under fuzz/artifacts/.
+# input taking over 10 s, 2 s for the importers) or memory over 2 GB (512 MB
+# for the importers) stops the run with the input saved under
+# fuzz/artifacts/. FUZZ_TARGETS picks the targets to run.
 CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS       ?= 120
-FUZZ_TARGETS       := report_json import_text import_file chart_sheet chart_render
+FUZZ_TARGETS       ?= report_json import_text import_file chart_sheet chart_render
 FUZZ_ARGS_report_json := -dict=fuzz/report.dict -max_len=65536
 FUZZ_ARGS_import_text := -max_len=16384
-FUZZ_ARGS_import_file := -max_len=65536
-FUZZ_ARGS_chart_sheet := -max_len=4096
+# The importers get tighter limits: 512 MB and 2 s an input, which a zip
+# bomb (10 GB) and 5,000 nested <div>s (14 s) passed before the import
+# had limits (see README, "Limits").
+FUZZ_ARGS_import_file := -max_len=65536 -rss_limit_mb=512 -timeout=2
+FUZZ_ARGS_chart_sheet := -max_len=4096 -rss_limit_mb=512 -timeout=2
 FUZZ_ARGS_chart_render := -max_len=4096
 FUZZ_SEEDS_report_json := public/reports tests/fixtures/valid tests/fixtures/invalid
 FUZZ_SEEDS_import_text := fuzz/seeds/import_text tests/fixtures/source tests/fixtures/import
-FUZZ_SEEDS_import_file := tests/fixtures/import tests/fixtures/source
-FUZZ_SEEDS_chart_sheet := tests/fixtures/source
+FUZZ_SEEDS_import_file := fuzz/seeds/import_file tests/fixtures/import tests/fixtures/source
+FUZZ_SEEDS_chart_sheet := fuzz/seeds/chart_sheet tests/fixtures/source
 # chart_render reads its input as arbitrary series: it starts from nothing.
 FUZZ_SEEDS_chart_render :=
 
@@ -179,7 +184,15 @@ screenshots: dist browser
 
 # BENCH_STRICT=1 makes a missed target fail.
 BENCH := target/bench
-bench: viewer cli browser
+# Each synthetic hostile input (`report synth --inputs`: zip bombs, deep
+# nesting, huge spans, a 200-page Word file) through the release
+# `report import` or `report chart add`: seconds, peak memory, outcome.
+bench-import: cli
+	rm -rf $(BENCH)/inputs
+	target/release/report synth --inputs -o $(BENCH)/inputs
+	python3 tools/bench-import.py target/release/report $(BENCH)/inputs $(REPORT)
+
+bench: bench-import viewer cli browser
 	mkdir -p $(BENCH)
 	cp $(REPORT) $(BENCH)/jimo.json
 	target/release/report build $(BENCH)/jimo.json --out $(BENCH)/site-jimo --no-offline > /dev/null
