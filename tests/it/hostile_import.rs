@@ -182,6 +182,13 @@ fn a_page_of_200_000_nested_divs_is_refused_at_512() {
 }
 
 #[test]
+fn a_page_of_600_nested_divs_closed_soon_after_the_limit_is_refused() {
+    // The parse stops at the end of the piece in which the limit is
+    // passed; the closing tags in that piece must not upset it.
+    refused("divs-600.html", Code::NestedTooDeep);
+}
+
+#[test]
 fn a_page_of_400_nested_divs_imports_its_heading_and_paragraph() {
     let r = imports("divs-400.html").report;
     let text = paragraphs(&r);
@@ -211,6 +218,11 @@ fn a_page_of_300_000_elements_is_refused_at_200_000() {
 #[test]
 fn a_table_spanning_300_000_cells_is_refused() {
     refused("spanning-table.html", Code::TooManyCells);
+}
+
+#[test]
+fn a_table_laid_out_as_wide_as_its_widest_row_is_counted_so() {
+    refused("wide-first-row.html", Code::TooManyCells);
 }
 
 #[test]
@@ -316,6 +328,17 @@ fn every_synthetic_input_is_listed_as_what_it_comes_to() {
             import(&i.name, &i.bytes).map(|_| ())
         };
         assert_eq!(outcome.is_err(), i.refused, "{}: {outcome:?}", i.name);
+    }
+}
+
+#[test]
+fn every_fuzz_seed_is_refused_or_imported() {
+    for (name, bytes) in synth_files::seeds() {
+        if let Some(file) = name.strip_prefix("import_file/") {
+            let _ = import(file, &bytes);
+        } else {
+            let _ = sheet::read_sheet(name, &bytes, None);
+        }
     }
 }
 

@@ -262,7 +262,7 @@ impl Numbering {
                 .unwrap_or(1)
         };
         let counters = self.counters.entry(id.to_string()).or_insert([None; 9]);
-        counters[lvl] = Some(counters[lvl].map_or(start(lvl), |c| c + 1));
+        counters[lvl] = Some(counters[lvl].map_or(start(lvl), |c| c.saturating_add(1)));
         for deeper in counters.iter_mut().skip(lvl + 1) {
             *deeper = None;
         }

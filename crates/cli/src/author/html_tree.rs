@@ -31,16 +31,16 @@ pub enum Over {
 }
 
 /// scraper's tree sink, counting elements and how deep each one sits.
-/// Past a limit it stops growing the tree: every further element is one
-/// spare element, appended nowhere, so the tree builder's own work in the
-/// chunk being read stays small until the parse is stopped.
+/// Past a limit it stops placing nodes in the tree (the tree builder keeps
+/// its own stacks and never reads the tree back), and the parse is
+/// stopped at the end of the piece being read; what a piece can create
+/// before that is bounded by its size.
 struct Bounded {
     inner: HtmlTreeSink,
     elements: Cell<usize>,
     depth: RefCell<HashMap<NodeId, u32>>,
     line: Cell<u64>,
     over: Cell<Option<Over>>,
-    spare: Cell<Option<NodeId>>,
 }
 
 impl Bounded {
@@ -91,21 +91,12 @@ impl TreeSink for Bounded {
         self.inner.elem_name(target)
     }
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        if self.stopped() {
-            if let Some(spare) = self.spare.get() {
-                return spare;
-            }
-        }
         let n = self.elements.get() + 1;
         self.elements.set(n);
-        let id = self.inner.create_element(name, attrs, flags);
         if n > MAX_PAGE_ELEMENTS {
             self.stop(Over::Elements(self.line.get()));
         }
-        if self.stopped() && self.spare.get().is_none() {
-            self.spare.set(Some(id));
-        }
-        id
+        self.inner.create_element(name, attrs, flags)
     }
     fn create_comment(&self, text: StrTendril) -> NodeId {
         self.inner.create_comment(text)
@@ -176,8 +167,9 @@ impl TreeSink for Bounded {
 }
 
 /// How much of the page the parser is given at a time: the limits are
-/// checked between pieces.
-const PIECE: usize = 4 * 1024;
+/// checked between pieces. Small, since HTML's tree builder may rebuild
+/// every open formatting element for each tag in a piece.
+const PIECE: usize = 2 * 1024;
 
 /// Parses `text` as a page, stopping at the first limit it passes.
 pub fn parse(text: &str) -> Result<Html, Over> {
@@ -187,7 +179,6 @@ pub fn parse(text: &str) -> Result<Html, Over> {
         depth: RefCell::new(HashMap::new()),
         line: Cell::new(1),
         over: Cell::new(None),
-        spare: Cell::new(None),
     };
     let mut parser = html5ever::driver::parse_document(sink, Default::default());
     let mut rest = text;

@@ -118,13 +118,7 @@ pub fn check_document(name: &str, doc: &Document) -> Result<(), Box<Problem>> {
     for item in &doc.items {
         match item {
             Item::Para(_) => paragraphs += 1,
-            Item::Table(grid) => {
-                for row in &grid.rows {
-                    for c in row {
-                        cells = cells.saturating_add(c.colspan.saturating_mul(c.rowspan));
-                    }
-                }
-            }
+            Item::Table(grid) => cells = cells.saturating_add(laid_out_cells(grid)),
         }
         if paragraphs > MAX_PARAGRAPHS {
             let max = MAX_PARAGRAPHS.to_string();
@@ -136,6 +130,27 @@ pub fn check_document(name: &str, doc: &Document) -> Result<(), Box<Problem>> {
         }
     }
     Ok(())
+}
+
+/// The cells a table has once laid out as the importer lays it out: every
+/// row as wide as the widest, a row's width its own cells' spans and those
+/// of cells reaching down from above (counted with a running sum, not per
+/// row and cell).
+fn laid_out_cells(grid: &super::source::Grid) -> usize {
+    let height = grid.rows.len();
+    let mut ending = vec![0usize; height + 1];
+    let (mut from_above, mut widest) = (0usize, 0usize);
+    for (r, row) in grid.rows.iter().enumerate() {
+        from_above -= ending[r];
+        let own: usize = row.iter().map(|c| c.colspan.clamp(1, 1000)).sum();
+        widest = widest.max(own.saturating_add(from_above));
+        for c in row.iter().filter(|c| c.rowspan > 1) {
+            let w = c.colspan.clamp(1, 1000);
+            from_above += w;
+            ending[(r + c.rowspan).min(height)] += w;
+        }
+    }
+    height.saturating_mul(widest)
 }
 
 /// Refuses an imported report whose JSON is over the report format's
@@ -362,6 +377,36 @@ mod tests {
             p.zh.contains("a.txt") && p.en.contains("3 characters"),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn counts_a_table_as_laid_out_every_row_as_wide_as_the_widest() {
+        use super::super::source::{Grid, GridCell};
+        let wide = GridCell {
+            colspan: 1000,
+            ..GridCell::new("")
+        };
+        let tall = GridCell {
+            rowspan: 3,
+            colspan: 2,
+            ..GridCell::new("")
+        };
+        let mut rows = vec![vec![wide]];
+        rows.extend((0..99).map(|_| vec![GridCell::new("")]));
+        let grid = Grid {
+            rows,
+            ..Grid::default()
+        };
+        assert_eq!(laid_out_cells(&grid), 100 * 1000);
+        let grid = Grid {
+            rows: vec![
+                vec![tall, GridCell::new("")],
+                vec![GridCell::new("")],
+                vec![],
+            ],
+            ..Grid::default()
+        };
+        assert_eq!(laid_out_cells(&grid), 3 * 3);
     }
 
     #[test]

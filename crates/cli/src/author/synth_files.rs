@@ -314,6 +314,18 @@ pub fn page_spanning_table(rows: usize, span: usize) -> Vec<u8> {
     page.into_bytes()
 }
 
+/// A page with a table whose first row is one cell `span` columns wide,
+/// then `rows` rows of one short cell: small as written, but every row
+/// is laid out as wide as the first.
+pub fn page_wide_first_row(rows: usize, span: usize) -> Vec<u8> {
+    let mut page = format!(
+        "<!DOCTYPE html><html><body><p>合成数据:首行很宽的表格。</p><table><tr><td colspan={span}>合成</td></tr>"
+    );
+    page += &"<tr><td>1</td><td>2</td></tr>".repeat(rows);
+    page += "</table></body></html>";
+    page.into_bytes()
+}
+
 /// A saved page whose MIME parts nest `depth` deep.
 pub fn mhtml_nested(depth: usize) -> Vec<u8> {
     let mut out = String::from("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n");
@@ -544,6 +556,12 @@ pub fn all() -> Vec<Input> {
             true,
         ),
         input(
+            "divs-600.html",
+            page_nested_divs(600),
+            "600 nested <div>s, closed in the same piece of the parse",
+            true,
+        ),
+        input(
             "divs-400.html",
             page_nested_divs(400),
             "400 nested <div>s",
@@ -565,6 +583,12 @@ pub fn all() -> Vec<Input> {
             "spanning-table.html",
             page_spanning_table(300, 1_000),
             "300 rows spanning 1,000 columns",
+            true,
+        ),
+        input(
+            "wide-first-row.html",
+            page_wide_first_row(300, 1_000),
+            "one row 1,000 columns wide over 300 narrow rows",
             true,
         ),
         input(
