@@ -232,6 +232,16 @@ fn mime_parts_nested_5_000_deep_read_as_a_page() {
 }
 
 #[test]
+fn a_word_file_of_60_000_paragraphs_is_refused_at_50_000() {
+    refused("many-paragraphs.docx", Code::TooManyParagraphs);
+}
+
+#[test]
+fn a_page_of_60_000_paragraphs_is_refused_at_50_000() {
+    refused("many-paragraphs.html", Code::TooManyParagraphs);
+}
+
+#[test]
 fn a_text_of_60_000_lines_is_refused_at_50_000_paragraphs() {
     refused("long-lines.txt", Code::TooManyParagraphs);
 }

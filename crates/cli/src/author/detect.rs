@@ -51,6 +51,7 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, Box<Problem>>
                 return Err(problem(Code::UnknownFile, name, &[name]));
             }
             limits::check_chars(name, &text, limits::MAX_TEXT_CHARS)?;
+            limits::check_lines(name, &text)?;
             let mut doc = text_document(&text);
             doc.warnings.extend(warning);
             doc

@@ -12,7 +12,7 @@ use quick_xml::Reader;
 use report_format::{Code, Problem};
 
 use super::docx_styles::{attr, on, Numbering, Styles};
-use super::limits::{Depth, OpenError, Zip, MAX_TABLE_NESTING};
+use super::limits::{Depth, OpenError, Zip, MAX_PARAGRAPHS, MAX_TABLE_NESTING};
 use super::source::{Document, Grid, GridCell, Item, Para, Unit};
 
 /// Reads the Word document `bytes` (the file `name`).
@@ -173,6 +173,11 @@ impl BodyReader {
                 Event::End(e) => {
                     depth.close();
                     self.end(e.local_name().as_ref());
+                    // Refused as soon as it is known, not once read.
+                    if self.paragraphs > MAX_PARAGRAPHS {
+                        let max = MAX_PARAGRAPHS.to_string();
+                        return Err(problem(Code::TooManyParagraphs, name, &[name, &max, &max]));
+                    }
                 }
                 Event::Text(t) if self.in_text && self.skip == 0 && self.deleted == 0 => {
                     self.run.text.push_str(&t.xml10_content());

@@ -19,7 +19,9 @@ use report_format::{Code, Problem};
 
 use super::html_meta::{count_labels, meta_tags, Labels};
 use super::html_tree::{self, Facts, Over};
-use super::limits::{check_chars, MAX_PAGE_CHARS, MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS};
+use super::limits::{
+    check_chars, MAX_PAGE_CHARS, MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS, MAX_PARAGRAPHS,
+};
 use super::source::{Document, Grid, GridCell, Item, Para, Unit};
 
 /// Elements whose content is never report text.
@@ -220,11 +222,15 @@ pub fn read(name: &str, text: &str) -> Result<Document, Box<Problem>> {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         problem(code, name, &args)
     })?;
-    Ok(read_tree(&html))
+    read_tree(&html).map_err(|()| {
+        let max = MAX_PARAGRAPHS.to_string();
+        problem(Code::TooManyParagraphs, name, &[name, &max, &max])
+    })
 }
 
-/// Reads a parsed page.
-fn read_tree(html: &Html) -> Document {
+/// Reads a parsed page; `Err` when it has more than [`MAX_PARAGRAPHS`]
+/// paragraphs (the walk stops there).
+fn read_tree(html: &Html) -> Result<Document, ()> {
     let mut doc = Document {
         unit: Unit::Paragraph,
         ..Document::default()
@@ -249,6 +255,9 @@ fn read_tree(html: &Html) -> Document {
     };
     out.walk(body);
     out.flush();
+    if out.paragraphs > MAX_PARAGRAPHS {
+        return Err(());
+    }
     let pictures = out.pictures;
     if pictures > 0 {
         doc.warnings.push(format!(
@@ -256,7 +265,7 @@ fn read_tree(html: &Html) -> Document {
         ));
     }
     labels.info_lines(&mut doc);
-    doc
+    Ok(doc)
 }
 
 /// Reads a page saved as MHTML: its HTML part, and the address it was
@@ -363,6 +372,9 @@ impl Out<'_, '_> {
         }
         let mut stack = vec![Step::Visit(top, false)];
         while let Some(step) = stack.pop() {
+            if self.paragraphs > MAX_PARAGRAPHS {
+                return;
+            }
             let (n, in_link) = match step {
                 Step::Visit(n, in_link) => (n, in_link),
                 Step::EndBlock => {

@@ -111,6 +111,17 @@ pub fn check_chars(name: &str, text: &str, limit: usize) -> Result<(), Box<Probl
     Ok(())
 }
 
+/// Refuses a text of more than [`MAX_PARAGRAPHS`] lines with words on
+/// them, before a paragraph is made of any.
+pub fn check_lines(name: &str, text: &str) -> Result<(), Box<Problem>> {
+    let lines = text.lines().filter(|l| !l.trim().is_empty());
+    if lines.take(MAX_PARAGRAPHS + 1).count() > MAX_PARAGRAPHS {
+        let max = MAX_PARAGRAPHS.to_string();
+        return Err(problem(Code::TooManyParagraphs, name, &[name, &max, &max]));
+    }
+    Ok(())
+}
+
 /// Refuses a document with more paragraphs or table cells than a report
 /// holds, before any structure is looked for.
 pub fn check_document(name: &str, doc: &Document) -> Result<(), Box<Problem>> {

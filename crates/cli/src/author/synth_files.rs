@@ -598,6 +598,18 @@ pub fn all() -> Vec<Input> {
             false,
         ),
         input(
+            "many-paragraphs.docx",
+            docx(&para("合成数据").repeat(60_000)),
+            "a Word file of 60,000 paragraphs",
+            true,
+        ),
+        input(
+            "many-paragraphs.html",
+            ("<html><body>".to_string() + &"<p>合成数据</p>".repeat(60_000)).into_bytes(),
+            "a page of 60,000 paragraphs",
+            true,
+        ),
+        input(
             "long-lines.txt",
             text_lines(60_000, "合成数据,仅供测试。"),
             "60,000 paragraphs",
