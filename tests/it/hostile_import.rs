@@ -376,3 +376,13 @@ fn the_fuzz_seeds_are_what_the_generator_makes() {
         assert!(bytes.len() <= limit, "{name} is {} bytes", bytes.len());
     }
 }
+
+#[test]
+fn a_workbook_found_after_other_bytes_is_still_read_within_the_limits() {
+    // Found by fuzzing `chart_sheet`: text with a workbook's zip after
+    // it was not taken for a zip, and calamine, guessing, made a grid of
+    // its used range (549 GB).
+    let bytes = std::fs::read(crate::repo("tests/fixtures/hostile/zip-after-text.xlsx")).unwrap();
+    let p = sheet::read_sheet("zip-after-text.xlsx", &bytes, None).unwrap_err();
+    assert_eq!(p.code, Code::BadSpreadsheet, "{p:?}");
+}

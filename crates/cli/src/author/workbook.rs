@@ -14,7 +14,7 @@ use calamine::{Data, DataRef, Reader};
 use quick_xml::events::Event;
 use report_format::{Code, Problem};
 
-use super::limits::{OpenError, Zip, MAX_SHEET_CELLS, MAX_XML_DEPTH};
+use super::limits::{declared_entries, OpenError, Zip, MAX_SHEET_CELLS, MAX_XML_DEPTH};
 use super::sheet::{column_letters, Cell};
 use super::source::problem;
 
@@ -124,11 +124,13 @@ pub fn read(
     pick: &PickSheet<'_>,
     bad: &dyn Fn(String) -> Box<Problem>,
 ) -> Result<(String, Cells), Box<Problem>> {
-    let zipped = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+    // A zip is found by its end record, as zip readers find it: bytes
+    // before it (a self-extracting archive, or a fuzzer's) do not make it
+    // something else.
+    let zipped = bytes.starts_with(b"PK\x03\x04") || declared_entries(bytes).is_some();
     if !zipped {
-        // XLS: bounded by the format (see the module's note).
-        let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-            .map_err(|e| bad(e.to_string()))?;
+        // XLS, and only XLS: bounded by the format (see the module's note).
+        let mut book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
         let sheet = pick(&book.sheet_names())?;
         let range = book
             .worksheet_range(&sheet)
@@ -167,11 +169,13 @@ pub fn read(
         return Ok((sheet, cells));
     }
     // ODS: the repeats counted in content.xml before calamine reads it.
-    if let Some(content) = zip.read("content.xml", bad)? {
-        ods_within_limits(name, &content, bad)?;
-    }
-    let mut book =
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    let Some(content) = zip.read("content.xml", bad)? else {
+        return Err(bad(
+            "压缩包中没有工作表 / the zip holds no workbook (XLSX, XLSB or ODS)".into(),
+        ));
+    };
+    ods_within_limits(name, &content, bad)?;
+    let mut book = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
     let sheet = pick(&book.sheet_names())?;
     let range = book
         .worksheet_range(&sheet)
