@@ -26,6 +26,8 @@ pub mod sheet;
 pub mod source;
 pub mod synth;
 pub mod synth_files;
+pub mod synth_sheets;
+pub mod synth_zip;
 pub mod tables;
 pub mod workbook;
 

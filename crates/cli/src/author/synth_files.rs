@@ -5,11 +5,15 @@
 //! open in every paragraph, spans of two billion, sheets whose used range
 //! is a whole worksheet), and a long Word file that must still import.
 //! None of their words is real report text; the long Word file says it is
-//! synthetic in its title and every paragraph.
+//! synthetic in its title and every paragraph. The zips are written by
+//! `synth_zip`, the workbooks by `synth_sheets`.
 
 use std::io::Write;
 
-use flate2::{Compress, Compression, FlushCompress, Status};
+use flate2::FlushCompress;
+
+use super::synth_sheets::{ods_repeated, ods_with_empty_rest, xlsx};
+use super::synth_zip::{deflate, zip, Entry};
 
 /// One file: its name and bytes, and whether an import must refuse it.
 pub struct Input {
@@ -21,102 +25,6 @@ pub struct Input {
     pub what: &'static str,
     /// `report import` (or `report chart add`, for a sheet) must refuse it.
     pub refused: bool,
-}
-
-/// An entry of a hand-made zip: the bytes as stored, how, and what its
-/// headers say.
-struct Entry {
-    name: String,
-    /// 0 stored, 8 deflated.
-    method: u16,
-    data: Vec<u8>,
-    crc: u32,
-    /// What the headers say it inflates to.
-    size: u32,
-}
-
-impl Entry {
-    /// `text` deflated, with honest headers.
-    fn deflated(name: &str, text: &[u8]) -> Entry {
-        let mut crc = flate2::Crc::new();
-        crc.update(text);
-        Entry {
-            name: name.into(),
-            method: 8,
-            data: deflate(text, FlushCompress::Finish),
-            crc: crc.sum(),
-            size: text.len() as u32,
-        }
-    }
-}
-
-/// Raw deflate of `bytes`, ended by `flush`: `Full` leaves a stream that
-/// another can follow, `Finish` ends it.
-fn deflate(bytes: &[u8], flush: FlushCompress) -> Vec<u8> {
-    let mut c = Compress::new(Compression::best(), false);
-    let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
-    loop {
-        out.reserve(64 * 1024);
-        let at = c.total_in() as usize;
-        let status = c
-            .compress_vec(&bytes[at..], &mut out, flush)
-            .expect("deflate into a vector");
-        let all_in = c.total_in() as usize == bytes.len();
-        // Done when the stream ends, or, for a flush, when all is in and
-        // the output had room to spare.
-        if matches!(status, Status::StreamEnd)
-            || (all_in && !matches!(flush, FlushCompress::Finish) && out.len() < out.capacity())
-        {
-            break;
-        }
-    }
-    out
-}
-
-/// A zip of `entries`, written by hand so that its headers can say what
-/// the test needs (the zip crate writes only true ones).
-fn zip(entries: &[Entry]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for e in entries {
-        let offset = out.len() as u32;
-        let header = |sig: &[u8], central: bool| {
-            let mut h = sig.to_vec();
-            if central {
-                h.extend(20u16.to_le_bytes()); // made by
-            }
-            h.extend(20u16.to_le_bytes()); // needed to read
-            h.extend(0u16.to_le_bytes()); // flags
-            h.extend(e.method.to_le_bytes());
-            h.extend([0, 0x48, 0x21, 0x5A]); // 2025-01-20 09:00
-            h.extend(e.crc.to_le_bytes());
-            h.extend((e.data.len() as u32).to_le_bytes());
-            h.extend(e.size.to_le_bytes());
-            h.extend((e.name.len() as u16).to_le_bytes());
-            h.extend(0u16.to_le_bytes()); // extra
-            if central {
-                h.extend([0; 6]); // comment, disk, internal attributes
-                h.extend(0u32.to_le_bytes()); // external attributes
-                h.extend(offset.to_le_bytes());
-            }
-            h.extend(e.name.as_bytes());
-            h
-        };
-        out.extend(header(b"PK\x03\x04", false));
-        out.extend(&e.data);
-        central.extend(header(b"PK\x01\x02", true));
-    }
-    let (at, len, n) = (out.len() as u32, central.len() as u32, entries.len());
-    out.extend(central);
-    out.extend(b"PK\x05\x06");
-    out.extend([0; 4]);
-    let n = n.min(0xFFFF) as u16;
-    out.extend(n.to_le_bytes());
-    out.extend(n.to_le_bytes());
-    out.extend(len.to_le_bytes());
-    out.extend(at.to_le_bytes());
-    out.extend(0u16.to_le_bytes());
-    out
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
@@ -173,49 +81,32 @@ pub fn docx_bomb(mib: usize, honest: bool) -> Vec<u8> {
     ])
 }
 
+/// The parts of a Word file of one word, for others to be added to.
+fn one_paragraph_parts() -> Vec<Entry> {
+    let doc = format!(
+        "<w:document {W}><w:body>{}</w:body></w:document>",
+        para("合成")
+    );
+    vec![
+        Entry::deflated("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        Entry::deflated("word/document.xml", doc.as_bytes()),
+    ]
+}
+
 /// A Word file with `n` entries besides its document (empty, stored).
 pub fn docx_many_entries(n: usize) -> Vec<u8> {
-    let mut entries = vec![
-        Entry::deflated("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
-        Entry::deflated(
-            "word/document.xml",
-            format!(
-                "<w:document {W}><w:body>{}</w:body></w:document>",
-                para("合成")
-            )
-            .as_bytes(),
-        ),
-    ];
-    entries.extend((0..n).map(|i| Entry {
-        name: format!("word/media/p{i}.bin"),
-        method: 0,
-        data: Vec::new(),
-        crc: 0,
-        size: 0,
-    }));
+    let mut entries = one_paragraph_parts();
+    entries.extend((0..n).map(|i| Entry::stored(&format!("word/media/p{i}.bin"), b"")));
     zip(&entries)
 }
 
 /// A Word file whose pictures' headers say 400 MB each, in all past what
 /// any archive may hold (the pictures themselves are empty).
 pub fn docx_declared_huge() -> Vec<u8> {
-    let mut entries = vec![
-        Entry::deflated("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
-        Entry::deflated(
-            "word/document.xml",
-            format!(
-                "<w:document {W}><w:body>{}</w:body></w:document>",
-                para("合成")
-            )
-            .as_bytes(),
-        ),
-    ];
+    let mut entries = one_paragraph_parts();
     entries.extend((0..3).map(|i| Entry {
-        name: format!("word/media/image{i}.png"),
-        method: 0,
-        data: Vec::new(),
-        crc: 0,
         size: 400_000_000,
+        ..Entry::stored(&format!("word/media/image{i}.png"), b"")
     }));
     zip(&entries)
 }
@@ -347,86 +238,6 @@ pub fn text_lines(n: usize, line: &str) -> Vec<u8> {
         out.push('\n');
     }
     out.into_bytes()
-}
-
-/// A workbook (XLSX) with `cells` as (reference, number).
-pub fn xlsx(cells: &[(&str, f64)]) -> Vec<u8> {
-    const TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
-    const BOOK: &str = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
-    const BOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
-    const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
-    let mut rows = String::new();
-    for (r, v) in cells {
-        let row: String = r.chars().filter(char::is_ascii_digit).collect();
-        rows += &format!(r#"<row r="{row}"><c r="{r}"><v>{v}</v></c></row>"#);
-    }
-    let sheet = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
-    );
-    zip(&[
-        Entry::deflated("[Content_Types].xml", TYPES.as_bytes()),
-        Entry::deflated("_rels/.rels", ROOT_RELS.as_bytes()),
-        Entry::deflated("xl/workbook.xml", BOOK.as_bytes()),
-        Entry::deflated("xl/_rels/workbook.xml.rels", BOOK_RELS.as_bytes()),
-        Entry::deflated("xl/worksheets/sheet1.xml", sheet.as_bytes()),
-    ])
-}
-
-/// An OpenDocument sheet of one row with a number at its end, `cols`
-/// columns out, repeated `rows` times.
-pub fn ods_repeated(rows: u64, cols: u64) -> Vec<u8> {
-    ods(&format!(
-        r#"<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="{}"/><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#,
-        cols.saturating_sub(1).max(1)
-    ))
-}
-
-/// An OpenDocument sheet as LibreOffice saves one: a small table, then
-/// the rest of the sheet as empty rows and cells repeated a million
-/// times, which span nothing.
-pub fn ods_with_empty_rest() -> Vec<u8> {
-    let row = |a: &str, b: &str| {
-        format!(
-            r#"<table:table-row><table:table-cell office:value-type="string"><text:p>{a}</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>{b}</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16382"/></table:table-row>"#
-        )
-    };
-    let number = |a: &str, v: u32| {
-        format!(
-            r#"<table:table-row><table:table-cell office:value-type="string"><text:p>{a}</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16382"/></table:table-row>"#
-        )
-    };
-    let rows = [
-        row("年份", "数量（件）"),
-        number("2023年", 1),
-        number("2024年", 2),
-    ]
-    .concat();
-    ods(&format!(
-        r#"{rows}<table:table-row table:number-rows-repeated="1048573"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#
-    ))
-}
-
-/// An OpenDocument spreadsheet whose one sheet has `rows` (its
-/// `table:table-row` elements).
-fn ods(rows: &str) -> Vec<u8> {
-    let content = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
-    );
-    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
-    let mime = b"application/vnd.oasis.opendocument.spreadsheet";
-    let mut crc = flate2::Crc::new();
-    crc.update(mime);
-    zip(&[
-        Entry {
-            name: "mimetype".into(),
-            method: 0,
-            data: mime.to_vec(),
-            crc: crc.sum(),
-            size: mime.len() as u32,
-        },
-        Entry::deflated("content.xml", content.as_bytes()),
-        Entry::deflated("META-INF/manifest.xml", manifest.as_bytes()),
-    ])
 }
 
 /// A Word file of about `pages` pages (25 paragraphs a page, a numbered

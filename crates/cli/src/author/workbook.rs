@@ -131,18 +131,7 @@ pub fn read(
     if !zipped {
         // XLS, and only XLS: bounded by the format (see the module's note).
         let mut book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
-        let sheet = pick(&book.sheet_names())?;
-        let range = book
-            .worksheet_range(&sheet)
-            .map_err(|e| bad(e.to_string()))?;
-        let origin = range
-            .start()
-            .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-        let rows = range
-            .rows()
-            .map(|row| row.iter().cloned().map(cell).collect())
-            .collect();
-        return Ok((sheet, Cells { rows, origin }));
+        return whole_sheet(&mut book, pick, bad);
     }
     let mut zip = match Zip::open(name, bytes) {
         Ok(z) => z,
@@ -176,6 +165,20 @@ pub fn read(
     };
     ods_within_limits(name, &content, bad)?;
     let mut book = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    whole_sheet(&mut book, pick, bad)
+}
+
+/// The sheet `pick` chooses, read whole by calamine: only for readers
+/// whose grid is known to be within the limits (XLS by its format, ODS
+/// once its repeats are counted).
+fn whole_sheet<'b, R: Reader<Cursor<&'b [u8]>>>(
+    book: &mut R,
+    pick: &PickSheet<'_>,
+    bad: &dyn Fn(String) -> Box<Problem>,
+) -> Result<(String, Cells), Box<Problem>>
+where
+    R::Error: std::fmt::Display,
+{
     let sheet = pick(&book.sheet_names())?;
     let range = book
         .worksheet_range(&sheet)

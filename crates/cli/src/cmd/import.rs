@@ -58,27 +58,23 @@ pub fn execute(args: Import) -> ExitCode {
     super::finish("import", run(&args.text, args.output.as_deref(), &opts))
 }
 
+/// A problem as the command prints it: what is wrong, then what to do,
+/// in Chinese and English.
+fn said(p: &report_format::Problem) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{} / {}\n  修改建议:{} / How to fix: {}",
+        p.zh,
+        p.en,
+        p.hint_zh,
+        p.hint_en
+    )
+}
+
 /// Imports `text`, prints warnings to standard error and writes the JSON.
 fn run(text: &Path, output: Option<&Path>, opts: &import::ImportOptions) -> anyhow::Result<()> {
     let name = text.display().to_string();
-    let bytes = limits::read_file(text, &name).map_err(|p| {
-        anyhow::anyhow!(
-            "{} / {}\n  修改建议:{} / How to fix: {}",
-            p.zh,
-            p.en,
-            p.hint_zh,
-            p.hint_en
-        )
-    })?;
-    let (imported, json) = detect::import_file(&name, &bytes, opts).map_err(|p| {
-        anyhow::anyhow!(
-            "{} / {}\n  修改建议:{} / How to fix: {}",
-            p.zh,
-            p.en,
-            p.hint_zh,
-            p.hint_en
-        )
-    })?;
+    let bytes = limits::read_file(text, &name).map_err(|p| said(&p))?;
+    let (imported, json) = detect::import_file(&name, &bytes, opts).map_err(|p| said(&p))?;
     for w in &imported.warnings {
         eprintln!("warning: {w}");
     }
