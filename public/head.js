@@ -6,7 +6,9 @@
 // moves when the viewer starts. Then it watches the viewer start and says
 // so above the report text if it cannot. It never removes content. It is
 // inlined into the page (and hashed in its Content-Security-Policy), so it
-// also runs in a copy saved without its files.
+// also runs in a copy saved without its files. Its tables (THEMES, TEXTS,
+// LANGS, SCRIPTS) and storage prefix repeat report_format::settings; a
+// native test (tests/it/head_js.rs) holds them together.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -35,7 +37,7 @@
 
   // So is another script (简体 / 繁體) of the Chinese page: the URL's
   // (remembered, and kept in the URL), else the one chosen before.
-  var SCRIPTS = { hans: "hans", "zh-hans": "hans", hant: "hant", "zh-hant": "hant" };
+  var SCRIPTS = { hans: "hans", "zh-hans": "hans", simplified: "hans", hant: "hant", "zh-hant": "hant", traditional: "hant" };
   var said = pick(SCRIPTS, q.get("script"));
   if (said) {
     try { localStorage.setItem("report-viewer:script", said); } catch (e) { /* private mode */ }

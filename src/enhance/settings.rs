@@ -40,7 +40,7 @@ fn ask_system_theme() -> Theme {
 
 /// Key under which a reader's choice is remembered in `localStorage`.
 fn storage_key(name: &str) -> String {
-    format!("report-viewer:{name}")
+    format!("{}{name}", report_format::settings::STORAGE_PREFIX)
 }
 
 /// A choice the reader made before, if storage has it.

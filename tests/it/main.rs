@@ -7,6 +7,7 @@ mod authoring;
 mod bundled;
 mod extreme;
 mod hant;
+mod head_js;
 mod hostile_import;
 mod import;
 mod import_fixtures;

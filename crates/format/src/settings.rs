@@ -1,7 +1,21 @@
 //! How a reader reads: the interface language, the script (简体 or 繁體),
 //! the colour theme and the text size. One module, because the URL, the
 //! remembered settings, a host page's messages, the chart layer and the
-//! viewer all name them the same way.
+//! viewer all name them the same way. Each setting's accepted spellings
+//! are one table (`ALIASES`), which the page's head script repeats before
+//! the WASM runs; a native test holds head.js to these tables.
+
+/// Prefix of the keys under which a reader's choices are remembered in
+/// `localStorage` (`report-viewer:theme`); head.js reads the same keys.
+pub const STORAGE_PREFIX: &str = "report-viewer:";
+
+/// The value `aliases` gives `s`, compared without regard to ASCII case.
+fn lookup<T: Copy>(aliases: &[(&str, T)], s: &str) -> Option<T> {
+    aliases
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(s))
+        .map(|&(_, v)| v)
+}
 
 /// An interface language. The report's text stays in the language it was
 /// written in; only labels, buttons and messages change.
@@ -15,13 +29,19 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every `lang` URL value this viewer knows, lower case.
+    pub const ALIASES: [(&'static str, Lang); 6] = [
+        ("zh", Lang::Zh),
+        ("zh-cn", Lang::Zh),
+        ("zh-hans", Lang::Zh),
+        ("en", Lang::En),
+        ("en-gb", Lang::En),
+        ("en-us", Lang::En),
+    ];
+
     /// Parses a `lang` URL value; `None` for values this viewer does not know.
     pub fn parse(s: &str) -> Option<Lang> {
-        match s.to_ascii_lowercase().as_str() {
-            "zh" | "zh-cn" | "zh-hans" => Some(Lang::Zh),
-            "en" | "en-gb" | "en-us" => Some(Lang::En),
-            _ => None,
-        }
+        lookup(&Self::ALIASES, s)
     }
 
     /// The BCP 47 tag for `lang` attributes.
@@ -65,12 +85,18 @@ impl Script {
     /// Parses a `script` URL value; `None` for values this viewer does not
     /// know.
     pub fn parse(s: &str) -> Option<Script> {
-        match s.to_ascii_lowercase().as_str() {
-            "hans" | "zh-hans" | "simplified" => Some(Script::Hans),
-            "hant" | "zh-hant" | "traditional" => Some(Script::Hant),
-            _ => None,
-        }
+        lookup(&Self::ALIASES, s)
     }
+
+    /// Every `script` URL value this viewer knows, lower case.
+    pub const ALIASES: [(&'static str, Script); 6] = [
+        ("hans", Script::Hans),
+        ("zh-hans", Script::Hans),
+        ("simplified", Script::Hans),
+        ("hant", Script::Hant),
+        ("zh-hant", Script::Hant),
+        ("traditional", Script::Hant),
+    ];
 
     /// The name used in URLs, messages and `data-script`: `hans` or `hant`.
     pub fn name(self) -> &'static str {
@@ -96,13 +122,16 @@ pub enum Theme {
 impl Theme {
     /// Parses a `theme` URL value; `None` for values this viewer does not know.
     pub fn parse(s: &str) -> Option<Theme> {
-        match s.to_ascii_lowercase().as_str() {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            "contrast" | "high-contrast" => Some(Theme::Contrast),
-            _ => None,
-        }
+        lookup(&Self::ALIASES, s)
     }
+
+    /// Every `theme` URL value this viewer knows, lower case.
+    pub const ALIASES: [(&'static str, Theme); 4] = [
+        ("light", Theme::Light),
+        ("dark", Theme::Dark),
+        ("contrast", Theme::Contrast),
+        ("high-contrast", Theme::Contrast),
+    ];
 
     /// The theme's name as used in URLs and `data-theme`.
     pub fn name(self) -> &'static str {
@@ -129,13 +158,17 @@ pub enum TextSize {
 impl TextSize {
     /// Parses a `text` URL value.
     pub fn parse(s: &str) -> Option<TextSize> {
-        match s.to_ascii_lowercase().as_str() {
-            "standard" | "normal" => Some(TextSize::Standard),
-            "large" => Some(TextSize::Large),
-            "xlarge" | "x-large" => Some(TextSize::XLarge),
-            _ => None,
-        }
+        lookup(&Self::ALIASES, s)
     }
+
+    /// Every `text` URL value this viewer knows, lower case.
+    pub const ALIASES: [(&'static str, TextSize); 5] = [
+        ("standard", TextSize::Standard),
+        ("normal", TextSize::Standard),
+        ("large", TextSize::Large),
+        ("xlarge", TextSize::XLarge),
+        ("x-large", TextSize::XLarge),
+    ];
 
     /// The multiplier applied to text and charts.
     pub fn scale(self) -> f64 {
