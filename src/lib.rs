@@ -11,8 +11,8 @@
 
 pub mod embed;
 pub mod enhance;
+pub mod hooks;
 pub mod ids;
-#[cfg(feature = "ssr")]
 pub mod page;
 pub mod state;
 

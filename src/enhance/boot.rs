@@ -7,6 +7,7 @@
 //! others still work; the text is never taken away.
 
 use std::cell::{OnceCell, RefCell};
+use std::sync::Arc;
 
 use report_format::{parse_report, Lang, LoadError, Script};
 use wasm_bindgen::closure::Closure;
@@ -81,14 +82,22 @@ fn start() {
         Ok(r) => r,
         Err(e) => return failed(&e),
     };
+    // The signals islands read live as long as the page: their owner is
+    // never dropped.
+    let owner = leptos::prelude::Owner::new_root(None);
+    let display = owner.with(crate::page::Display::new);
+    std::mem::forget(owner);
     let v = install(Viewer {
-        report,
+        report: Arc::new(report),
         lang: page_lang(),
         script,
+        display,
         search: OnceCell::new(),
         charts: RefCell::new(Vec::new()),
     });
-    super::display::start(&options);
+    #[cfg(target_arch = "wasm32")]
+    super::islands::hydrate(&v);
+    super::display::start(display);
     super::sections::start(&v, &options);
     super::chart::start(&v);
     super::search::start(&options);

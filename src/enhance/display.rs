@@ -1,66 +1,48 @@
-//! Theme and text size (长者模式): the page's head script applied the
+//! Theme and text size (长者模式). The page's head script applied the
 //! reader's choice before first paint (the URL's, else the remembered one,
-//! else the system's); here the buttons say which is chosen, and a click
-//! applies at once, is remembered and goes into the URL. A theme change
-//! draws nothing again (the style sheet recolours the charts); a text size
-//! change redraws the charts with larger labels.
+//! else the system's); the display controls, an island
+//! ([`crate::page::DisplayControls`]), show which is chosen through
+//! [`Display`]'s signals, which start here from what head.js applied. A
+//! choice applies at once, is remembered and goes into the URL. A theme
+//! change draws nothing again (the style sheet recolours the charts); a
+//! text size change redraws the charts with larger labels.
 
+use leptos::prelude::Set;
 use report_format::{TextSize, Theme};
 
-use super::{all, closest, document, event_element, listen, root_attr, set_root_attr};
-use crate::state::ViewOptions;
+use super::{root_attr, set_root_attr};
+use crate::page::Display;
 
-/// Marks the chosen buttons and listens for choices.
-pub fn start(_options: &ViewOptions) {
-    mark(
-        "data-theme-choice",
-        &root_attr("data-theme").unwrap_or_default(),
-    );
-    mark(
-        "data-text-size",
-        &root_attr("data-text").unwrap_or_else(|| "standard".into()),
-    );
-    listen(&document(), "click", false, |ev| {
-        let Some(el) = event_element(&ev) else { return };
-        if let Some(b) = closest(&el, "[data-theme-choice]") {
-            if let Some(t) = b
-                .get_attribute("data-theme-choice")
-                .and_then(|t| Theme::parse(&t))
-            {
-                set_theme(t);
-                super::settings::remember("theme", t.name());
-            }
-        } else if let Some(b) = closest(&el, "[data-text-size]") {
-            if let Some(t) = b
-                .get_attribute("data-text-size")
-                .and_then(|t| TextSize::parse(&t))
-            {
-                set_text(t);
-                super::settings::remember("text", t.name());
-            }
-        }
-    });
+/// Gives the signals what the page shows now (the head script's choice).
+pub fn start(d: Display) {
+    let (theme, text) = current();
+    d.theme.set(theme);
+    d.text.set(text);
 }
 
-/// `aria-pressed` on every button with `attr`: true for `value` only.
-fn mark(attr: &str, value: &str) {
-    for b in all(None, &format!("[{attr}]")) {
-        let on = b.get_attribute(attr).as_deref() == Some(value);
-        let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
-    }
+/// The reader chose a theme: applied and remembered.
+pub fn choose_theme(d: Display, t: Theme) {
+    set_theme(d, t);
+    super::settings::remember("theme", t.name());
 }
 
-/// Applies a theme.
-pub fn set_theme(t: Theme) {
+/// The reader chose a text size: applied and remembered.
+pub fn choose_text(d: Display, t: TextSize) {
+    set_text(d, t);
+    super::settings::remember("text", t.name());
+}
+
+/// Applies a theme (a reader's choice, or a host page's).
+pub fn set_theme(d: Display, t: Theme) {
     set_root_attr("data-theme", t.name());
-    mark("data-theme-choice", t.name());
+    d.theme.set(t);
     super::sections::write_state_soon();
 }
 
 /// Applies a text size and redraws the charts for it.
-pub fn set_text(t: TextSize) {
+pub fn set_text(d: Display, t: TextSize) {
     set_root_attr("data-text", t.name());
-    mark("data-text-size", t.name());
+    d.text.set(t);
     super::chart::text_changed(t);
     super::sections::write_state_soon();
 }

@@ -104,10 +104,10 @@ fn settings(v: &Viewer, ev: &web_sys::Event) {
         return;
     }
     if let Some(t) = theme {
-        super::display::set_theme(t);
+        super::display::set_theme(v.display, t);
     }
     if let Some(t) = text {
-        super::display::set_text(t);
+        super::display::set_text(v.display, t);
     }
     let (theme_now, text_now) = super::display::current();
     let lang = lang.unwrap_or(v.lang);

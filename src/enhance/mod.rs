@@ -25,6 +25,8 @@ pub mod display;
 pub mod files;
 pub mod highlight;
 pub mod host;
+#[cfg(target_arch = "wasm32")]
+pub mod islands;
 pub mod panels;
 pub mod read;
 pub mod search;
@@ -35,6 +37,7 @@ pub mod url;
 
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use report_format::search::SearchIndex;
 use report_format::{Indexed, Lang, Script};
@@ -42,11 +45,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// What the running viewer knows: the report (read once from the page),
-/// the page's interface language, the search index (built at the first
-/// search) and the charts' state.
+/// the page's interface language, the display settings the islands read,
+/// the search index (built at the first search) and the charts' state.
 pub struct Viewer {
-    /// The report the page carries, validated and indexed.
-    pub report: Indexed,
+    /// The report the page carries, validated and indexed (shared with the
+    /// islands' context).
+    pub report: Arc<Indexed>,
+    /// The display settings, as the signals the display controls read.
+    pub display: crate::page::Display,
     /// The interface language of this page.
     pub lang: Lang,
     /// The script of this page (`<html data-script>`).

@@ -1,9 +1,11 @@
 //! The page: Leptos components that render a report to static HTML at
 //! build time (feature `ssr`; the command-line tool calls [`App`]). That
-//! HTML is the page a reader gets, with scripts or without; the browser
-//! layer ([`crate::enhance`]) attaches behaviour to it and never renders
-//! the report again, so these components hold no reactive state: what
-//! changes in the browser changes the DOM they wrote.
+//! HTML is the page a reader gets, with scripts or without. In the browser
+//! the interactive widgets among them are islands ([`crate::hooks::Island`]):
+//! the same component hydrates its own markup in place, reading the
+//! page's state from context ([`Display`]). The report's text is never
+//! rendered again; the browser layer ([`crate::enhance`]) attaches the
+//! rest of the behaviour to the DOM these components wrote.
 //!
 //! Components stay thin: what a number says, where it came from and what a
 //! chart looks like are decided by `report_format` and `report_chart`.
@@ -20,9 +22,36 @@ mod table;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use report_format::{Indexed, Lang, Script};
+use report_format::{Indexed, Lang, Script, TextSize, Theme};
 
-pub use report::ReportView;
+pub use report::{DisplayControls, ReportView};
+
+/// The reader's display settings, as signals every island reads: the
+/// page's defaults at build time; in the browser, what the page's head
+/// script applied, then each choice.
+#[derive(Clone, Copy)]
+pub struct Display {
+    /// The colour theme.
+    pub theme: RwSignal<Theme>,
+    /// The text size (长者模式).
+    pub text: RwSignal<TextSize>,
+}
+
+impl Display {
+    /// The page's defaults, as the build renders them.
+    pub fn new() -> Display {
+        Display {
+            theme: RwSignal::new(Theme::default()),
+            text: RwSignal::new(TextSize::default()),
+        }
+    }
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Display::new()
+    }
+}
 
 /// What every component of one page shares.
 #[derive(Clone)]
@@ -65,5 +94,6 @@ pub fn App(
         script,
         hant_page,
     });
+    provide_context(Display::new());
     view! { <ReportView /> }
 }

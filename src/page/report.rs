@@ -11,7 +11,8 @@ use super::figures::FigureCards;
 use super::menu::SectionMenu;
 use super::read::{ReadAloud, ReadPlayer};
 use super::search::SearchBox;
-use super::Viewer;
+use super::{Display, Viewer};
+use crate::hooks::Island;
 use crate::ids::{page_file, script_page_file, INDEX_FILE, OFFLINE_FILE};
 
 /// The whole report with its contents list and controls. Embedding (a
@@ -106,7 +107,9 @@ fn ReadingBar() -> impl IntoView {
                 aria-label=lang.pick("字号、配色、搜索与下载", "Text size, colours, search and downloads")
                 data-testid="tools"
             >
-                <DisplayControls />
+                <viewer-island data-island=Island::Display.name()>
+                    <DisplayControls />
+                </viewer-island>
                 <SearchBox />
                 <Toolbar />
             </div>
@@ -206,12 +209,15 @@ fn Toolbar() -> impl IntoView {
     }
 }
 
-/// Text size (长者模式) and colour theme. The buttons start as the page's
-/// defaults; the browser layer marks the reader's choice, applies a click
-/// at once, remembers it and writes it into the URL. Then 简体 / 繁體.
+/// Text size (长者模式) and colour theme, then 简体 / 繁體: an island
+/// ([`Island::Display`]). The buttons say which is chosen ([`Display`]'s
+/// signals: the page's defaults at build time, the reader's choice once
+/// hydrated); a click applies at once, is remembered and goes into the URL
+/// (`crate::enhance::display`).
 #[component]
-fn DisplayControls() -> impl IntoView {
+pub fn DisplayControls() -> impl IntoView {
     let v = expect_context::<Viewer>();
+    let d = expect_context::<Display>();
     let lang = v.lang;
     let sizes = [
         (TextSize::Standard, lang.pick("标准", "Standard")),
@@ -219,9 +225,10 @@ fn DisplayControls() -> impl IntoView {
         (TextSize::XLarge, lang.pick("特大", "Extra large")),
     ]
     .map(|(size, label)| {
-        let pressed = (size == TextSize::default()).to_string();
+        let pressed = move || (d.text.get() == size).to_string();
+        let choose = move |_| crate::enhance::display::choose_text(d, size);
         view! {
-            <button type="button" data-text-size=size.name() aria-pressed=pressed>
+            <button type="button" data-text-size=size.name() aria-pressed=pressed on:click=choose>
                 {label}
             </button>
         }
@@ -232,9 +239,10 @@ fn DisplayControls() -> impl IntoView {
         (Theme::Contrast, lang.pick("高对比", "High contrast")),
     ]
     .map(|(t, label)| {
-        let pressed = (t == Theme::default()).to_string();
+        let pressed = move || (d.theme.get() == t).to_string();
+        let choose = move |_| crate::enhance::display::choose_theme(d, t);
         view! {
-            <button type="button" data-theme-choice=t.name() aria-pressed=pressed>
+            <button type="button" data-theme-choice=t.name() aria-pressed=pressed on:click=choose>
                 {label}
             </button>
         }

@@ -87,13 +87,12 @@ fn the_chart_layer_knows_nothing_of_leptos_or_the_dom() {
 }
 
 #[test]
-fn the_viewer_links_none_of_the_command_line_tool_nor_leptos() {
-    // The browser build: the page's components render only in the
-    // command-line tool (feature `ssr`); the WASM attaches to their HTML.
+fn the_viewer_links_none_of_the_command_line_tool() {
+    // The browser build: the page's components render to HTML only in
+    // the command-line tool; the WASM hydrates their islands.
     refuses(
         "report-viewer",
         &[
-            "leptos",
             "report-cli",
             "clap",
             "lol_html",
@@ -118,4 +117,36 @@ fn main_only_mounts() {
         .collect();
     assert!(code.len() <= 6, "main.rs grew: {code:#?}");
     assert!(main.contains("report_viewer::mount()"));
+}
+
+#[test]
+fn the_viewer_hydrates_with_leptos_and_never_renders_for_a_server() {
+    // `cargo tree -e features` for the browser's target: Leptos with
+    // `hydrate`, and none of `ssr` (which would link the renderer to HTML).
+    let out = Command::new(env!("CARGO"))
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            "report-viewer",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-e",
+            "features",
+            "--prefix",
+            "none",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tree = String::from_utf8_lossy(&out.stdout);
+    assert!(tree.contains("leptos feature \"hydrate\""), "{tree}");
+    for server in ["leptos feature \"ssr\"", "tachys feature \"ssr\""] {
+        assert!(!tree.contains(server), "{server} in the browser build");
+    }
 }

@@ -74,16 +74,32 @@ fn report_text_never_becomes_markup() {
     assert!(page.contains("<title>&lt;img"));
 }
 
+/// The islands' markup in `html`, each `<viewer-island …>…</viewer-island>`.
+fn islands(html: &str) -> Vec<&str> {
+    let close = "</viewer-island>";
+    html.match_indices("<viewer-island")
+        .map(|(at, _)| &html[at..at + html[at..].find(close).unwrap() + close.len()])
+        .collect()
+}
+
 #[test]
-fn hydration_markers_are_dropped_but_text_like_them_is_kept() {
-    // The viewer replaces the static HTML; Leptos' `<!>` markers would only
-    // be nodes to build. Report text that looks like one stays text.
+fn hydration_markers_are_kept_in_islands_only_and_text_like_them_is_kept() {
+    // Only islands hydrate, and they need Leptos' `<!>` markers; elsewhere
+    // they would only be nodes to build. Report text that looks like one
+    // stays text.
     let mut r = bundled().into_report();
     r.meta.title = "标题<!>与<!---->".into();
     let html = prerender(&r.into(), Lang::Zh, report_cli::site::PageKind::Hosted);
-    assert!(!html.contains("<!>"));
     assert!(html.contains("标题&lt;!&gt;与&lt;!----&gt;"));
-    // Leptos does write them: the bundled report has hundreds of places.
+    let found = islands(&html);
+    assert_eq!(found.len(), report_viewer::hooks::Island::ALL.len());
+    let mut outside = html.clone();
+    for island in &found {
+        outside = outside.replace(island, "");
+    }
+    assert!(!outside.contains("<!>"));
+    // Leptos does write them: the bundled report has hundreds of places,
+    // and each island keeps its own exactly as rendered.
     let r = bundled();
     let owner = leptos::prelude::Owner::new();
     let raw = owner.with(|| {
@@ -94,7 +110,26 @@ fn hydration_markers_are_dropped_but_text_like_them_is_kept() {
     });
     assert!(raw.matches("<!>").count() > 100);
     let html = prerender(&r, Lang::Zh, report_cli::site::PageKind::Hosted);
-    assert_eq!(html.len(), raw.len() - 3 * raw.matches("<!>").count());
+    assert_eq!(islands(&raw), islands(&html));
+    let kept: usize = islands(&html)
+        .iter()
+        .map(|i| i.matches("<!>").count())
+        .sum();
+    assert_eq!(
+        html.len(),
+        raw.len() - 3 * (raw.matches("<!>").count() - kept)
+    );
+}
+
+#[test]
+fn markers_are_stripped_between_islands_not_in_them() {
+    let html =
+        "<p>a<!>b</p><viewer-island data-island=\"x\"><b><!>c</b></viewer-island><!><i><!></i>";
+    assert_eq!(
+        report_cli::site::strip_markers(html),
+        "<p>ab</p><viewer-island data-island=\"x\"><b><!>c</b></viewer-island><i></i>"
+    );
+    assert_eq!(report_cli::site::strip_markers("<!>x<!>"), "x");
 }
 
 /// The browser layer's first state draws exactly what the page carries:

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use report_format::{check_report, Indexed, Lang, Problem, Script};
+use report_viewer::hooks::ISLAND_TAG;
 use report_viewer::ids::{
     has_hant_page, script_page_file, EMBED_SCRIPT_META, FOLD_META, HANT_META, INDEX_FILE,
     OFFLINE_FILE,
@@ -109,11 +110,30 @@ pub fn prerender_in(
         view! { <App report=report lang=lang offline=offline script=script hant_page=hant_page /> }
             .to_html()
     });
-    // `<!>` marks where Leptos would hydrate; the viewer attaches to the
-    // page without hydrating, so they are only nodes for the browser to
-    // build (13,000 in a 1,000-section report). Text and attribute values
-    // have every `<` escaped, so each `<!>` is a marker.
-    html.replace("<!>", "")
+    strip_markers(&html)
+}
+
+/// Removes Leptos' hydration markers (`<!>`) outside the islands
+/// (`report_viewer::hooks`): only an island is hydrated, and it needs its
+/// markers to find its place; elsewhere they are only nodes for the
+/// browser to build (13,000 in a 1,000-section report). Text and attribute
+/// values have every `<` escaped, so each `<!>` is a marker and each
+/// `<viewer-island` an island; islands do not nest.
+pub fn strip_markers(html: &str) -> String {
+    let open = format!("<{ISLAND_TAG}");
+    let close = format!("</{ISLAND_TAG}>");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(&open) {
+        out.push_str(&rest[..at].replace("<!>", ""));
+        let end = rest[at..]
+            .find(&close)
+            .map_or(rest.len(), |e| at + e + close.len());
+        out.push_str(&rest[at..end]);
+        rest = &rest[end..];
+    }
+    out.push_str(&rest.replace("<!>", ""));
+    out
 }
 
 /// Escapes report JSON for a `<script>` element: no `<` can close it early.
