@@ -130,8 +130,7 @@ fn settings(v: &Viewer, ev: &web_sys::Event) {
         return;
     }
     let loc = window().location();
-    let offline = super::root_attr("data-page").as_deref() == Some("offline");
-    let base = if offline {
+    let base = if super::is_offline() {
         crate::ids::OFFLINE_FILE
     } else {
         crate::ids::INDEX_FILE

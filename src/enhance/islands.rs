@@ -20,7 +20,7 @@ fn page_context(v: &Viewer) -> page::Viewer {
     page::Viewer {
         report: v.report.clone(),
         lang: v.lang,
-        offline: super::root_attr("data-page").as_deref() == Some("offline"),
+        offline: super::is_offline(),
         script: v.script,
         // The page in traditional characters carries its report converted
         // (`zh-Hant`): it is itself the 繁體 page.

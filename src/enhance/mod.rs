@@ -99,6 +99,12 @@ pub fn set_root_attr(name: &str, value: &str) {
     }
 }
 
+/// Whether this page is the single offline file (`<html data-page>`, as
+/// the build wrote it).
+pub(crate) fn is_offline() -> bool {
+    root_attr("data-page").as_deref() == Some("offline")
+}
+
 /// An attribute of `<html>`.
 pub fn root_attr(name: &str) -> Option<String> {
     root()?.get_attribute(name)

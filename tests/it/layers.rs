@@ -7,28 +7,21 @@
 use std::collections::BTreeSet;
 use std::process::Command;
 
-/// The packages a build of `package` for the browser links: all of them,
-/// or (`direct`) only its own dependencies.
-fn linked(package: &str, direct: bool) -> BTreeSet<String> {
-    let mut cmd = Command::new(env!("CARGO"));
-    cmd.args([
-        "tree",
-        "--offline",
-        "-p",
-        package,
-        "--target",
-        "wasm32-unknown-unknown",
-        "-e",
-        "normal,no-proc-macro",
-        "--prefix",
-        "none",
-        "--format",
-        "{p}",
-    ]);
-    if direct {
-        cmd.args(["--depth", "1"]);
-    }
-    let out = cmd
+/// `cargo tree` of `package` for the browser's target, with `args`
+/// (edges, format, depth) after the common ones.
+fn browser_tree(package: &str, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO"))
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            package,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--prefix",
+            "none",
+        ])
+        .args(args)
         .current_dir(crate::repo(""))
         .output()
         .expect("cargo tree runs");
@@ -37,7 +30,17 @@ fn linked(package: &str, direct: bool) -> BTreeSet<String> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout)
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The packages a build of `package` for the browser links: all of them,
+/// or (`direct`) only its own dependencies.
+fn linked(package: &str, direct: bool) -> BTreeSet<String> {
+    let mut args = vec!["-e", "normal,no-proc-macro", "--format", "{p}"];
+    if direct {
+        args.extend(["--depth", "1"]);
+    }
+    browser_tree(package, &args)
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .filter(|name| *name != package)
@@ -123,28 +126,7 @@ fn main_only_mounts() {
 fn the_viewer_hydrates_with_leptos_and_never_renders_for_a_server() {
     // `cargo tree -e features` for the browser's target: Leptos with
     // `hydrate`, and none of `ssr` (which would link the renderer to HTML).
-    let out = Command::new(env!("CARGO"))
-        .args([
-            "tree",
-            "--offline",
-            "-p",
-            "report-viewer",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-e",
-            "features",
-            "--prefix",
-            "none",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo tree runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let tree = String::from_utf8_lossy(&out.stdout);
+    let tree = browser_tree("report-viewer", &["-e", "features"]);
     assert!(tree.contains("leptos feature \"hydrate\""), "{tree}");
     for server in ["leptos feature \"ssr\"", "tachys feature \"ssr\""] {
         assert!(!tree.contains(server), "{server} in the browser build");
