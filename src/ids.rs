@@ -9,8 +9,12 @@
 pub const REPORT_ELEMENT_ID: &str = report_format::page_ids::REPORT;
 /// Id of the element that holds the report's static HTML.
 pub const APP_ELEMENT_ID: &str = report_format::page_ids::APP;
+/// Id of the element that holds the report's text.
+pub const CONTENT_ELEMENT_ID: &str = report_format::page_ids::CONTENT;
 /// Id of the search field, which `/` focuses.
 pub const SEARCH_INPUT_ID: &str = report_format::page_ids::SEARCH_INPUT;
+/// Id of the search field's help, which the field names as its description.
+pub const SEARCH_HELP_ID: &str = report_format::page_ids::SEARCH_HELP;
 /// Name of the `<meta>` in which the site build names the hashed embed
 /// script and its integrity, for the embed snippets.
 pub const EMBED_SCRIPT_META: &str = "report-viewer-embed";

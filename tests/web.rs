@@ -112,7 +112,9 @@ fn search_hits_are_painted_over_the_page_s_text() {
         "<p class=\"para\">受理行政复议申请550件。</p><p class=\"para\">行政復議与行政复议。</p><p class=\"note\">无关</p>",
     );
     content.set_id("content");
-    enhance::highlight::highlight("行政复议");
+    let marks = enhance::highlight::Markables::default();
+    let folding = report_format::search::Folding::builtin();
+    enhance::highlight::highlight(&marks, &folding, "行政复议");
     let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap();
     let registry = js_sys::Reflect::get(&css, &"highlights".into()).unwrap();
     let hit: js_sys::Set = js_sys::Reflect::apply(

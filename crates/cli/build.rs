@@ -1,6 +1,8 @@
 //! Collects the viewer's own Chinese words: every string literal with a
 //! Chinese character in the code the browser runs (the viewer's `src/`
-//! but its build-time components in `src/page/`, the report format but
+//! but its build-time components in `src/page/`, whose words the build
+//! converts in the page, though with the one the browser renders afresh,
+//! the error panel; the report format but
 //! its authoring-only problems, the chart layer), test modules left out.
 //! `report build` converts them to traditional characters for a page in
 //! 繁體 (`site::hant`), so that what the WASM writes itself (tips,
@@ -20,11 +22,17 @@ fn main() {
         ),
         (root.join("crates/chart/src"), &["tests.rs"][..]),
     ];
+    // Components the browser mounts from nothing (not hydrated over the
+    // page's converted text): their words are converted as it shows them.
+    let mounted = [root.join("src/page/error.rs")];
     let mut words = Vec::new();
     for (dir, skip) in &dirs {
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut files = Vec::new();
         rust_files(dir, skip, &mut files);
+        if dir.ends_with("src") {
+            files.extend(mounted.iter().cloned());
+        }
         files.sort();
         for f in files {
             let text = std::fs::read_to_string(&f).expect("reading the viewer's source");

@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use report_chart::{draw, ChartStyle, DrawOptions};
-use report_format::search::SearchIndex;
+use report_format::search::{Folding, SearchIndex};
 use report_format::{chart_csv, chart_summary, parse_report, report_csv, Lang, Theme};
 
 fuzz_target!(|data: &[u8]| {
@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
             let style = ChartStyle::for_width(320, 1.6, Theme::Dark, lang);
             let _ = draw(chart, &style, &DrawOptions::default());
         }
-        let index = SearchIndex::build(&report, lang);
+        let index = SearchIndex::build(&report, lang, &Folding::builtin());
         let _ = index.search("行政", 12);
         let _ = index.search("a", 12);
     }

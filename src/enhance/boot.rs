@@ -9,11 +9,13 @@
 use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 
+use report_format::search::Folding;
 use report_format::{parse_report, Lang, LoadError, Script};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{document, install, root_attr, set_root_attr, window, Viewer};
+use crate::hooks::{root, VIEWER_READY};
 use crate::ids::{FOLD_META, HANT_META, OFFLINE_REPORT_GLOBAL, REPORT_ELEMENT_ID};
 use crate::state::{ScriptTable, ViewOptions};
 
@@ -34,14 +36,14 @@ pub fn mount() {
 
 /// The interface language of this page, as the build wrote it.
 fn page_lang() -> Lang {
-    root_attr("data-ui-lang")
+    root_attr(root::UI_LANG)
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_default()
 }
 
 /// The script of this page, as the build wrote it.
 fn page_script() -> Script {
-    root_attr("data-script")
+    root_attr(root::SCRIPT)
         .and_then(|s| Script::parse(&s))
         .unwrap_or_default()
 }
@@ -55,13 +57,10 @@ fn meta(name: &str) -> Option<String> {
 }
 
 /// What the build wrote into the page about scripts, before anything is
-/// written or searched: the report's characters in the other script, for
-/// search, and on a page in traditional characters the viewer's own
-/// words in them.
+/// written or searched: on a page in traditional characters the viewer's
+/// own words in them. (The report's characters in the other script, for
+/// search, are the viewer's [`Folding`].)
 fn read_scripts(script: Script) {
-    if let Some(pairs) = meta(FOLD_META) {
-        report_format::search::add_fold_pairs(&pairs);
-    }
     if script == Script::Hant {
         if let Some(table) = meta(HANT_META) {
             super::set_words(ScriptTable::parse(&table));
@@ -83,31 +82,41 @@ fn start() {
         Err(e) => return failed(&e),
     };
     // The signals islands read live as long as the page: their owner is
-    // never dropped.
+    // kept by the viewer, which is never dropped.
     let owner = leptos::prelude::Owner::new_root(None);
     let display = owner.with(crate::page::Display::new);
-    std::mem::forget(owner);
+    let first = super::search::first_query(&options.query);
+    let search = owner.with(|| crate::page::Search::new(first));
     let v = install(Viewer {
+        owner,
         report: Arc::new(report),
         lang: page_lang(),
         script,
         display,
-        search: OnceCell::new(),
+        search,
+        folding: Folding::with_pairs(&meta(FOLD_META).unwrap_or_default()),
+        index: OnceCell::new(),
+        marks: RefCell::new(None),
         charts: RefCell::new(Vec::new()),
+        chart_boxes: js_sys::Map::new(),
+        contents: Default::default(),
+        url_writes: Default::default(),
+        status_clear: RefCell::new(None),
     });
     #[cfg(target_arch = "wasm32")]
     super::islands::hydrate(&v);
     super::display::start(display);
+    super::events::start(&v);
     super::sections::start(&v, &options);
     super::chart::start(&v);
-    super::search::start(&options);
+    super::search::start(&v);
     super::contents::start();
     super::panels::start(&options);
     super::read::start();
     super::host::start(&v, &options);
-    set_root_attr("data-viewer", "ready");
+    set_root_attr(root::VIEWER, "ready");
     if let Some(root) = super::root() {
-        let _ = root.class_list().add_1("viewer-ready");
+        let _ = root.class_list().add_1(VIEWER_READY.name);
     }
 }
 
@@ -136,90 +145,27 @@ fn report_text() -> String {
 pub fn failed(e: &LoadError) {
     web_sys::console::error_1(&format!("report viewer: {e}").into());
     // The head script's watch need not say more: this says what is wrong.
-    set_root_attr("data-viewer", "failed");
+    set_root_attr(root::VIEWER, "failed");
     let doc = document();
     let zh_tag = match page_script() {
         Script::Hans => "zh-CN",
         Script::Hant => "zh-Hant",
     };
-    let el = |tag: &str, text: Option<&str>| {
-        let e = doc.create_element(tag).ok()?;
-        if let Some(t) = text {
-            e.set_text_content(Some(&super::own(t.to_string())));
-        }
-        Some(e)
-    };
-    let both = |tag: &str, zh: &str, en: &str| {
-        let e = el(tag, None)?;
-        let a = el("span", Some(zh))?;
-        let _ = a.set_attribute("lang", zh_tag);
-        let b = el("span", Some(en))?;
-        let _ = b.set_attribute("lang", "en");
-        let _ = e.append_child(&a);
-        let _ = e.append_with_str_1(" / ");
-        let _ = e.append_child(&b);
-        Some(e)
-    };
-    let Some(panel) = el("section", None) else {
+    let Ok(holder) = doc.create_element("div") else {
         return;
     };
-    panel.set_class_name("error-panel");
-    let _ = panel.set_attribute("role", "alert");
-    let _ = panel.set_attribute("data-testid", "error-panel");
-    let parts = [
-        both("h2", "无法显示报告的交互功能", "This report cannot be shown interactively"),
-        both(
-            "p",
-            "页面中的报告数据有误,以下问题需要修正;下面仍是报告全文。",
-            "The report data in this page has problems, listed below; the full text is still below.",
-        ),
-    ];
-    for p in parts.into_iter().flatten() {
-        let _ = panel.append_child(&p);
-    }
-    if let Some(list) = el("ul", None) {
-        list.set_class_name("err-list");
-        for p in e.problems() {
-            let Some(li) = el("li", None) else { continue };
-            if !p.location.is_empty() {
-                if let Some(code) = el("code", Some(&p.location)) {
-                    code.set_class_name("err-loc");
-                    let _ = li.append_child(&code);
-                    let _ = li.append_with_str_1(" ");
-                }
-            }
-            for (text, lang) in [(p.zh.as_str(), zh_tag), (" / ", ""), (p.en.as_str(), "en")] {
-                if let Some(s) = el("span", Some(text)) {
-                    if !lang.is_empty() {
-                        let _ = s.set_attribute("lang", lang);
-                    }
-                    let _ = li.append_child(&s);
-                }
-            }
-            if let Some(hint) = both(
-                "span",
-                &format!("修改建议:{}", p.hint_zh),
-                &format!("How to fix: {}", p.hint_en),
-            ) {
-                hint.set_class_name("err-hint");
-                let _ = li.append_with_str_1(" ");
-                let _ = li.append_child(&hint);
-            }
-            let _ = list.append_child(&li);
-        }
-        let _ = panel.append_child(&list);
-    }
     let at = doc
-        .get_element_by_id("content")
-        .or_else(|| doc.get_element_by_id(crate::ids::APP_ELEMENT_ID));
-    match at {
-        Some(at) => {
-            let _ = at.prepend_with_node_1(&panel);
-        }
-        None => {
-            if let Some(body) = doc.body() {
-                let _ = body.prepend_with_node_1(&panel);
-            }
-        }
+        .get_element_by_id(crate::ids::CONTENT_ELEMENT_ID)
+        .or_else(|| doc.get_element_by_id(crate::ids::APP_ELEMENT_ID))
+        .or_else(|| doc.body().map(Into::into));
+    if let Some(at) = at {
+        let _ = at.prepend_with_node_1(&holder);
     }
+    let problems = e.problems();
+    // A new element of its own, not the report's text: mounted, not
+    // hydrated. It stays as long as the page.
+    let handle = leptos::mount::mount_to(holder.unchecked_into(), move || {
+        leptos::view! { <crate::page::ErrorPanel problems zh_tag words=super::own /> }
+    });
+    handle.forget();
 }

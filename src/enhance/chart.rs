@@ -13,18 +13,16 @@ use report_format::{chart_csv, distinct_sources, point_text, Chart, TextSize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{all, announce, closest, document, event_element, listen, own, viewer, Viewer};
+use super::{all, announce, listen, own, viewer, Viewer};
+use crate::hooks::{
+    Action, AWAY, CHART, CHART_LIVE, CHART_SVG, CHART_TABLE, CHART_TIP, CHART_VIEW, SR_ONLY,
+};
 use crate::state::chart::{page_options, ChartState};
 use crate::state::{chart_key_target, file_name};
 
-thread_local! {
-    /// Each drawing's box → its slot, for the observers' entries.
-    static BOXES: js_sys::Map = js_sys::Map::new();
-}
-
 /// The slot of a drawing's box.
-fn slot_of_box(el: &web_sys::Element) -> Option<usize> {
-    BOXES.with(|m| m.get(el).as_f64()).map(|k| k as usize)
+fn slot_of_box(v: &Viewer, el: &web_sys::Element) -> Option<usize> {
+    v.chart_boxes.get(el).as_f64().map(|k| k as usize)
 }
 
 /// One chart on the page and what is known about it.
@@ -48,8 +46,8 @@ pub struct Slot {
 /// Finds the page's charts and listens to them.
 pub fn start(v: &Rc<Viewer>) {
     let mut slots = Vec::new();
-    for figure in all(None, "figure.chart") {
-        let Some(holder) = all(Some(&figure), ".chart-svg").pop() else {
+    for figure in all(None, CHART.sel) {
+        let Some(holder) = all(Some(&figure), CHART_SVG.sel).pop() else {
             continue;
         };
         let k = slots.len();
@@ -61,7 +59,7 @@ pub fn start(v: &Rc<Viewer>) {
         listen(&holder, "pointerleave", false, move |_| hide_tip(k));
         listen(&holder, "blur", false, move |_| hide_tip(k));
         listen(&holder, "keydown", false, move |ev| key(k, &ev));
-        BOXES.with(|m| m.set(&holder, &(k as f64).into()));
+        v.chart_boxes.set(&holder, &(k as f64).into());
         slots.push(Slot {
             id: figure.id(),
             figure,
@@ -78,25 +76,6 @@ pub fn start(v: &Rc<Viewer>) {
     }
     *v.charts.borrow_mut() = slots;
     observe(v);
-    listen(&document(), "click", false, |ev| {
-        let Some(el) = event_element(&ev) else { return };
-        let (Some(button), Some(figure)) = (closest(&el, "button"), closest(&el, "figure.chart"))
-        else {
-            return;
-        };
-        let Some(k) = slot_of(&figure) else { return };
-        if let Some(i) = button.get_attribute("data-series") {
-            toggle_series(k, &button, i.parse().unwrap_or(usize::MAX));
-        } else if let Some(kind) = button.get_attribute("data-download") {
-            download(k, &kind);
-        } else {
-            match button.get_attribute("data-testid").as_deref() {
-                Some("show-table") => switch(&figure, true),
-                Some("show-chart") => switch(&figure, false),
-                _ => {}
-            }
-        }
-    });
 }
 
 /// The slot of a chart's `<figure>`.
@@ -118,7 +97,7 @@ fn observe(v: &Rc<Viewer>) {
             let mut slots = v.charts.borrow_mut();
             for e in entries.iter() {
                 let e: web_sys::ResizeObserverEntry = e.unchecked_into();
-                let Some(k) = slot_of_box(&e.target()).filter(|&k| k < slots.len()) else {
+                let Some(k) = slot_of_box(&v, &e.target()).filter(|&k| k < slots.len()) else {
                     continue;
                 };
                 if let Some(w) = slots[k].want.width_for(e.content_rect().width()) {
@@ -140,7 +119,7 @@ fn observe(v: &Rc<Viewer>) {
             let mut slots = v.charts.borrow_mut();
             for e in entries.iter() {
                 let e: web_sys::IntersectionObserverEntry = e.unchecked_into();
-                let Some(k) = slot_of_box(&e.target()).filter(|&k| k < slots.len()) else {
+                let Some(k) = slot_of_box(&v, &e.target()).filter(|&k| k < slots.len()) else {
                     continue;
                 };
                 slots[k].visible = e.is_intersecting();
@@ -195,6 +174,8 @@ fn redraw(k: usize) {
             // before anything changed): only its data was needed.
             if !want.draws_as(&s.shown) {
                 super::trusted::set_svg(&s.holder, &own(d.svg.clone()));
+                // The new drawing's targets are all unmarked.
+                let _ = s.holder.remove_attribute(MARKED_ATTR);
             }
             s.drawing = Some(d);
             s.shown = want;
@@ -287,14 +268,14 @@ fn show_tip(k: usize, i: usize, speak: bool) {
         s.want.tip = Some(i);
     }
     let said = own(point_text(&v.report, &chart, p.series, p.point, v.lang));
-    if let Some(tip) = all(Some(&figure), "[data-testid=chart-tip]").pop() {
+    if let Some(tip) = all(Some(&figure), CHART_TIP.sel).pop() {
         let tip: web_sys::HtmlElement = tip.unchecked_into();
         tip.set_text_content(Some(&said));
         place(&tip, x as i32, y as i32);
         tip.set_hidden(false);
     }
     if speak {
-        if let Some(live) = all(Some(&figure), "[data-testid=chart-live]").pop() {
+        if let Some(live) = all(Some(&figure), CHART_LIVE.sel).pop() {
             live.set_text_content(Some(&said));
         }
     }
@@ -313,15 +294,17 @@ fn hide_tip(k: usize) {
 }
 
 fn hide_tip_in(holder: &web_sys::HtmlElement, figure: &web_sys::Element) {
-    if let Some(tip) = all(Some(figure), "[data-testid=chart-tip]").pop() {
+    if let Some(tip) = all(Some(figure), CHART_TIP.sel).pop() {
         tip.unchecked_ref::<web_sys::HtmlElement>().set_hidden(true);
     }
     mark_point(holder, None);
 }
 
-/// Switches series `i` on or off (the legend), and draws the chart again.
-fn toggle_series(k: usize, button: &web_sys::Element, i: usize) {
+/// Switches series `i` on or off (the legend button `button` in
+/// `figure`), and draws the chart again.
+pub fn toggle_series(figure: &web_sys::Element, button: &web_sys::Element, i: usize) {
     let Some(v) = viewer() else { return };
+    let Some(k) = slot_of(figure) else { return };
     let Some(n) = spec(&v, k).map(|c| c.series.len()) else {
         return;
     };
@@ -339,27 +322,25 @@ fn toggle_series(k: usize, button: &web_sys::Element, i: usize) {
 
 /// The chart or its table, as the reader chose. The table stays in the
 /// page for screen readers either way.
-fn switch(figure: &web_sys::Element, table: bool) {
-    for (sel, on) in [
-        ("[data-testid=show-chart]", !table),
-        ("[data-testid=show-table]", table),
-    ] {
-        for b in all(Some(figure), sel) {
+pub fn switch(figure: &web_sys::Element, table: bool) {
+    for (action, on) in [(Action::ShowChart, !table), (Action::ShowTable, table)] {
+        for b in all(Some(figure), &action.selector()) {
             let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
         }
     }
-    for el in all(Some(figure), ".chart-view") {
-        let _ = el.class_list().toggle_with_force("away", table);
+    for el in all(Some(figure), CHART_VIEW.sel) {
+        let _ = el.class_list().toggle_with_force(AWAY.name, table);
     }
-    for el in all(Some(figure), ".chart-table") {
-        let _ = el.class_list().toggle_with_force("sr-only", !table);
+    for el in all(Some(figure), CHART_TABLE.sel) {
+        let _ = el.class_list().toggle_with_force(SR_ONLY.name, !table);
     }
 }
 
 /// Downloads the chart as SVG or PNG (title and sources drawn in, the
-/// theme and series shown), or its data as CSV.
-fn download(k: usize, kind: &str) {
+/// theme and series shown), or its data as CSV: the chart in `figure`.
+pub fn download(figure: &web_sys::Element, kind: &str) {
     let Some(v) = viewer() else { return };
+    let Some(k) = slot_of(figure) else { return };
     let Some(chart) = spec(&v, k) else { return };
     let lang = v.lang;
     let name = file_name(&chart.title, kind);
@@ -447,17 +428,41 @@ pub fn point_under(
     d.point_at(x, y)
 }
 
-/// Shows point `i`'s focus ring on its target (and no other's): targets
-/// are drawn in the order of the drawing's points.
+/// Shows point `i`'s focus ring on its target (and no other's): the
+/// targets are the children of the drawing's target group, in the order of
+/// the drawing's points. Only the target marked before and the one marked
+/// now are touched (a chart may have 120,000 points); which one is marked
+/// is kept on the box.
 pub fn mark_point(host: &web_sys::Element, i: Option<usize>) {
-    let Ok(list) = host.query_selector_all("circle.pt") else {
+    let group = host
+        .query_selector(&format!(".{}", report_chart::TARGETS_CLASS))
+        .ok()
+        .flatten();
+    let Some(targets) = group.map(|g| g.children()) else {
         return;
     };
-    for k in 0..list.length() {
-        if let Some(el) = list.item(k).map(|n| n.unchecked_into::<web_sys::Element>()) {
-            let _ = el
-                .class_list()
-                .toggle_with_force("on", Some(k as usize) == i);
+    let before = host
+        .get_attribute(MARKED_ATTR)
+        .and_then(|m| m.parse::<u32>().ok());
+    let now = i.and_then(|i| u32::try_from(i).ok());
+    if before == now {
+        return;
+    }
+    if let Some(el) = before.and_then(|b| targets.item(b)) {
+        let _ = el.class_list().remove_1(MARKED_CLASS);
+    }
+    match now.and_then(|n| Some((n, targets.item(n)?))) {
+        Some((n, el)) => {
+            let _ = el.class_list().add_1(MARKED_CLASS);
+            let _ = host.set_attribute(MARKED_ATTR, &n.to_string());
+        }
+        None => {
+            let _ = host.remove_attribute(MARKED_ATTR);
         }
     }
 }
+
+/// Which target of a drawing's box is marked (its index).
+const MARKED_ATTR: &str = "data-marked";
+/// The class of the marked target, which the style sheet rings.
+const MARKED_CLASS: &str = "on";

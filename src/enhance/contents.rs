@@ -8,18 +8,25 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
 
-use super::{all, document, listen, window};
+use super::{all, document, listen, viewer, window};
+use crate::hooks::{root, PROGRESS_FILL, SEC, TOC, TOC_CURRENT};
 
+// Global because it is a fact about the browser, asked once, not state.
 thread_local! {
     /// Whether the style sheet draws the reading progress and shows
     /// "回到顶部" from the scroll position itself (scroll-driven
     /// animations); where it cannot, [`update`] does.
     static CSS_SCROLL: bool = web_sys::css::supports("animation-timeline: scroll()")
         .unwrap_or(false);
+}
+
+/// What the contents know of the scroll position (the viewer holds it).
+#[derive(Default)]
+pub struct Marker {
     /// The section marked now.
-    static CURRENT: RefCell<String> = const { RefCell::new(String::new()) };
+    current: RefCell<String>,
     /// A check is waiting for the next frame.
-    static QUEUED: Cell<bool> = const { Cell::new(false) };
+    queued: Cell<bool>,
 }
 
 /// Marks the section in view, and again as the reader scrolls (at most
@@ -34,20 +41,23 @@ pub fn start() {
 
 /// Runs `update` at the next frame, once however many events came.
 fn queue() {
-    if QUEUED.with(|q| q.replace(true)) {
+    let Some(v) = viewer() else { return };
+    if v.contents.queued.replace(true) {
         return;
     }
-    let cb = wasm_bindgen::closure::Closure::once_into_js(|| {
-        QUEUED.with(|q| q.set(false));
+    // Leptos' helper, not gloo-render: the same call, already linked.
+    leptos::prelude::request_animation_frame(move || {
+        v.contents.queued.set(false);
         update();
     });
-    let _ = window().request_animation_frame(cb.unchecked_ref());
 }
 
 /// The id of the section the contents mark as being read; empty above
 /// the first section.
 pub fn current() -> String {
-    CURRENT.with(|c| c.borrow().clone())
+    viewer()
+        .map(|v| v.contents.current.borrow().clone())
+        .unwrap_or_default()
 }
 
 fn update() {
@@ -58,7 +68,7 @@ fn update() {
         .unwrap_or(800.0);
     let limit = height * 0.2;
     let mut found = String::new();
-    for el in all(None, "details.sec") {
+    for el in all(None, SEC.sel) {
         if el.get_bounding_client_rect().top() > limit {
             break;
         }
@@ -72,19 +82,20 @@ fn update() {
     if !CSS_SCROLL.with(|c| *c) {
         progress(height);
     }
-    if CURRENT.with(|c| *c.borrow() == found) {
+    let Some(v) = viewer() else { return };
+    if *v.contents.current.borrow() == found {
         return;
     }
-    let before = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), found.clone()));
-    for a in all(None, &format!("nav.toc a[href=\"#{before}\"]")) {
+    let before = v.contents.current.replace(found.clone());
+    for a in all(None, &format!("{} a[href=\"#{before}\"]", TOC.sel)) {
         let _ = a.remove_attribute("aria-current");
     }
     let mut title = String::new();
-    for a in all(None, &format!("nav.toc a[href=\"#{found}\"]")) {
+    for a in all(None, &format!("{} a[href=\"#{found}\"]", TOC.sel)) {
         let _ = a.set_attribute("aria-current", "location");
         title = a.text_content().unwrap_or_default();
     }
-    if let Ok(Some(el)) = document().query_selector(".toc-current") {
+    if let Ok(Some(el)) = document().query_selector(TOC_CURRENT.sel) {
         el.set_text_content(Some(&title));
     }
 }
@@ -104,13 +115,13 @@ fn progress(height: f64) {
         r if r > 0.0 => r,
         _ => 0.0,
     };
-    if let Ok(Some(line)) = document().query_selector(".progress-fill") {
+    if let Ok(Some(line)) = document().query_selector(PROGRESS_FILL.sel) {
         let _ = line
             .unchecked_ref::<web_sys::HtmlElement>()
             .style()
             .set_property("transform", &format!("scaleX({done:.4})"));
     }
-    if (y > height) != root.has_attribute("data-scrolled") {
-        let _ = root.toggle_attribute("data-scrolled");
+    if (y > height) != root.has_attribute(root::SCROLLED) {
+        let _ = root.toggle_attribute(root::SCROLLED);
     }
 }

@@ -11,6 +11,7 @@ use leptos::prelude::Set;
 use report_format::{TextSize, Theme};
 
 use super::{root_attr, set_root_attr};
+use crate::hooks::root;
 use crate::page::Display;
 
 /// Gives the signals what the page shows now (the head script's choice).
@@ -34,14 +35,14 @@ pub fn choose_text(d: Display, t: TextSize) {
 
 /// Applies a theme (a reader's choice, or a host page's).
 pub fn set_theme(d: Display, t: Theme) {
-    set_root_attr("data-theme", t.name());
+    set_root_attr(root::THEME, t.name());
     d.theme.set(t);
     super::sections::write_state_soon();
 }
 
 /// Applies a text size and redraws the charts for it.
 pub fn set_text(d: Display, t: TextSize) {
-    set_root_attr("data-text", t.name());
+    set_root_attr(root::TEXT, t.name());
     d.text.set(t);
     super::chart::text_changed(t);
     super::sections::write_state_soon();
@@ -50,10 +51,10 @@ pub fn set_text(d: Display, t: TextSize) {
 /// The theme and text size shown now.
 pub fn current() -> (Theme, TextSize) {
     (
-        root_attr("data-theme")
+        root_attr(root::THEME)
             .and_then(|t| Theme::parse(&t))
             .unwrap_or_default(),
-        root_attr("data-text")
+        root_attr(root::TEXT)
             .and_then(|t| TextSize::parse(&t))
             .unwrap_or_default(),
     )

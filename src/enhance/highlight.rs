@@ -5,37 +5,45 @@ use std::cell::RefCell;
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::document;
+use const_format::concatcp;
+
+use report_format::search::Folding;
+
+use super::{document, CONTENT};
+use crate::hooks::{
+    CARD_LABEL, CHART_DESC, CHART_NOTES, CHART_SUMMARY, CHART_TITLE, LIST, NOTE, PARA, TITLE,
+};
 
 /// Where search hits are shown: report text the page carries and the
 /// viewer never changes (a chart's summary too), so a range over its text
 /// stays valid, and (where the browser has no highlight API) wrapping it
 /// in `<mark>` and back changes nothing else.
-const MARKABLE: &str =
-    "#content .para, #content .note, #content .list li, #content summary .title, \
-    #content .card-label, #content .chart-title, #content .chart-desc, #content .chart-summary li, \
-    #content .chart-notes li, #content td, #content th, #content caption";
+// One selector, kept on few lines to read as one.
+#[rustfmt::skip]
+const MARKABLE: &str = concatcp!(
+    CONTENT, " :is(", PARA.sel, ", ", NOTE.sel, ", ", LIST.sel, " li, summary ",
+    TITLE.sel, ", ", CARD_LABEL.sel, ", ", CHART_TITLE.sel, ", ", CHART_DESC.sel, ", ",
+    CHART_SUMMARY.sel, " li, ", CHART_NOTES.sel, " li, td, th, caption)",
+);
 
 /// The name search hits are registered under in `CSS.highlights`; the style
 /// sheet paints `::highlight(hit)`.
-const HIT: &str = "hit";
+const HIT: &str = crate::hooks::HIT.name;
 
 /// One element search may mark: its text as rendered, folded for matching,
 /// and whether it holds marks now.
-struct Markable {
+pub struct Markable {
     el: web_sys::Element,
     text: String,
     folded: Vec<char>,
     marked: bool,
 }
 
-thread_local! {
-    /// The markable elements of the page, read once: each keystroke then
-    /// matches in Rust.
-    static MARKABLES: RefCell<Option<Vec<Markable>>> = const { RefCell::new(None) };
-}
+/// The markable elements of the page, read once at the first search
+/// (each keystroke then matches in Rust); the viewer holds them.
+pub type Markables = RefCell<Option<Vec<Markable>>>;
 
-fn markables() -> Vec<Markable> {
+fn markables(folding: &Folding) -> Vec<Markable> {
     let Ok(list) = document().query_selector_all(MARKABLE) else {
         return Vec::new();
     };
@@ -47,7 +55,7 @@ fn markables() -> Vec<Markable> {
         .map(|el| {
             el.normalize();
             let text = el.text_content().unwrap_or_default();
-            let folded = report_format::search::fold_str(&text);
+            let folded = folding.fold_str(&text);
             Markable {
                 el,
                 text,
@@ -72,23 +80,23 @@ pub(crate) fn highlight_registry() -> Option<js_sys::Map> {
 /// Custom Highlight API): nothing in the document changes, so a keystroke
 /// costs no style or layout however long the report. A browser without
 /// the API gets `<mark class="hit">` elements instead.
-pub fn highlight(query: &str) {
-    let q = report_format::search::fold_str(query.trim());
+/// `marks` is the viewer's list of markable elements, read at the first
+/// search; `folding` is the one the search index was built with.
+pub fn highlight(marks: &Markables, folding: &Folding, query: &str) {
+    let q = folding.fold_str(query.trim());
     let registry = highlight_registry();
-    MARKABLES.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.is_none() {
-            if q.is_empty() {
-                return;
-            }
-            *cell = Some(markables());
+    let mut cell = marks.borrow_mut();
+    if cell.is_none() {
+        if q.is_empty() {
+            return;
         }
-        let all = cell.iter_mut().flatten();
-        match &registry {
-            Some(registry) => paint_hits(registry, all, &q),
-            None => mark_hits(all, &q),
-        }
-    });
+        *cell = Some(markables(folding));
+    }
+    let all = cell.iter_mut().flatten();
+    match &registry {
+        Some(registry) => paint_hits(registry, all, &q),
+        None => mark_hits(all, &q),
+    }
 }
 
 /// Registers one highlight of every hit's range (or none).

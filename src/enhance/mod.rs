@@ -11,9 +11,12 @@
 //! ([`panels`]), reading aloud ([`read`]), a host page
 //! when embedded ([`host`]), the URL ([`url`]), remembered settings
 //! ([`settings`]), files and the clipboard ([`files`]), the one Trusted
-//! Types policy ([`trusted`]). Listeners are delegated from the document,
-//! so they cost nothing per element; the plain decisions behind them live in
-//! [`crate::state`], tested natively.
+//! Types policy ([`trusted`]). The islands Leptos hydrates in place (display
+//! controls, search) are in [`islands`]. Document clicks go through one
+//! dispatcher with a routing table ([`events`]), so they cost nothing per
+//! element and run in a stated order; the plain decisions behind them live
+//! in [`crate::state`], tested natively. The state a page's widgets share
+//! hangs off one [`Viewer`].
 //!
 //! Nothing here runs natively (the functions compile, so the crate builds
 //! for the command-line tool; only `main` in the browser calls them).
@@ -22,6 +25,7 @@ pub mod boot;
 pub mod chart;
 pub mod contents;
 pub mod display;
+pub mod events;
 pub mod files;
 pub mod highlight;
 pub mod host;
@@ -39,15 +43,24 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use report_format::search::SearchIndex;
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
+use report_format::search::{Folding, SearchIndex};
 use report_format::{Indexed, Lang, Script};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// The selector of the report's text (`#content`), which the selectors of
+/// what search marks and reading reads start from.
+pub(crate) const CONTENT: &str = const_format::concatcp!("#", report_format::page_ids::CONTENT);
+
 /// What the running viewer knows: the report (read once from the page),
-/// the page's interface language, the display settings the islands read,
-/// the search index (built at the first search) and the charts' state.
+/// the page's interface language, the display and search signals the
+/// islands read, the search index (built at the first search) and the
+/// charts' state.
 pub struct Viewer {
+    /// The reactive owner of the islands' signals and the viewer's
+    /// effects, which lives as long as the page.
+    pub owner: leptos::prelude::Owner,
     /// The report the page carries, validated and indexed (shared with the
     /// islands' context).
     pub report: Arc<Indexed>,
@@ -57,12 +70,30 @@ pub struct Viewer {
     pub lang: Lang,
     /// The script of this page (`<html data-script>`).
     pub script: Script,
+    /// The search's query and answer, as the search island shows them.
+    pub search: crate::page::Search,
+    /// How this page's text is folded for search: the built-in pairs and
+    /// those the page carries.
+    pub folding: Folding,
     /// The search index, built at the first search.
-    pub search: OnceCell<SearchIndex>,
+    pub index: OnceCell<SearchIndex>,
+    /// The elements search marks, read at the first search.
+    pub marks: highlight::Markables,
     /// The charts on the page, in document order.
     pub charts: RefCell<Vec<chart::Slot>>,
+    /// Each drawing's box → its chart's slot, for the observers' entries.
+    pub chart_boxes: js_sys::Map,
+    /// What the contents know of the scroll position.
+    pub contents: contents::Marker,
+    /// The writes of the reading state into the URL that are waiting.
+    pub url_writes: sections::UrlWrites,
+    /// The clearing of the status line's message, replaced by the next one.
+    pub status_clear: RefCell<Option<gloo_timers::callback::Timeout>>,
 }
 
+// Global because the browser's callbacks (listeners, timers, speech
+// events) are `'static` closures with no other way to reach the viewer;
+// all other state hangs off it.
 thread_local! {
     /// The viewer running on this page.
     static VIEWER: OnceCell<Rc<Viewer>> = const { OnceCell::new() };
@@ -102,7 +133,7 @@ pub fn set_root_attr(name: &str, value: &str) {
 /// Whether this page is the single offline file (`<html data-page>`, as
 /// the build wrote it).
 pub(crate) fn is_offline() -> bool {
-    root_attr("data-page").as_deref() == Some("offline")
+    root_attr(crate::hooks::root::PAGE).as_deref() == Some("offline")
 }
 
 /// An attribute of `<html>`.
@@ -134,32 +165,45 @@ pub(crate) fn closest(el: &web_sys::Element, selector: &str) -> Option<web_sys::
     el.closest(selector).ok().flatten()
 }
 
-/// Listens for `name` events on `target` for the page's lifetime. The
-/// handler may run again while it runs (a click it makes, as a download
-/// link's, reaches the document's click handlers), so it is `Fn`: its
-/// state lives in the DOM or in cells it borrows briefly.
+/// Listens for `name` events on `target` for the page's lifetime
+/// (`gloo-events`; in the capture phase if `capture`, for events that do
+/// not bubble). Never passive: handlers may prevent the default.
 pub(crate) fn listen(
     target: &web_sys::EventTarget,
-    name: &str,
+    name: &'static str,
     capture: bool,
+    mut f: impl FnMut(web_sys::Event) + 'static,
+) {
+    let options = EventListenerOptions {
+        phase: if capture {
+            EventListenerPhase::Capture
+        } else {
+            EventListenerPhase::Bubble
+        },
+        passive: false,
+    };
+    EventListener::new_with_options(target, name, options, move |ev| f(ev.clone())).forget();
+}
+
+/// Listens for `name` events on `target` with a handler that may run
+/// again while it runs: a click it makes (a download link's) reaches the
+/// document's click listener at once. A `gloo-events` handler is `FnMut`,
+/// which wasm-bindgen refuses to enter twice; this one is `Fn`, its state
+/// in the DOM or in cells it borrows briefly.
+pub(crate) fn listen_reentrant(
+    target: &web_sys::EventTarget,
+    name: &str,
     f: impl Fn(web_sys::Event) + 'static,
 ) {
     let cb = Closure::<dyn Fn(web_sys::Event)>::new(f);
-    let opts = web_sys::AddEventListenerOptions::new();
-    opts.set_capture(capture);
-    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
-        name,
-        cb.as_ref().unchecked_ref(),
-        &opts,
-    );
+    let _ = target.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
     // The listener lives as long as the page; so must its closure.
     cb.forget();
 }
 
-/// Runs `f` once after `ms` milliseconds.
-pub(crate) fn later(ms: i32, f: impl FnOnce() + 'static) {
-    let cb = Closure::once_into_js(f);
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
+/// Runs `f` once after `ms` milliseconds (`gloo-timers`).
+pub(crate) fn later(ms: u32, f: impl FnOnce() + 'static) {
+    gloo_timers::callback::Timeout::new(ms, f).forget();
 }
 
 /// Focuses the element with this id, if there is one.
@@ -169,6 +213,8 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+// Global because the words are asked for before there is a viewer (the
+// error panel, when the report cannot be read) and by plain functions.
 thread_local! {
     /// The viewer's own words in the page's script: empty on a page in
     /// simplified characters, the page's table on one in traditional
@@ -193,23 +239,18 @@ pub fn own(text: String) -> String {
     })
 }
 
-thread_local! {
-    /// The message the status line shows now, to clear only that one.
-    static STATUS: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
 /// Shows `message` in the page's status line (read out by screen readers)
 /// and clears it a few seconds later.
 pub fn announce(message: String) {
-    let Ok(Some(el)) = document().query_selector("[data-testid=status]") else {
+    let Ok(Some(el)) = document().query_selector(crate::hooks::STATUS.sel) else {
         return;
     };
-    let message = own(message);
-    el.set_text_content(Some(&message));
-    STATUS.with(|s| *s.borrow_mut() = message.clone());
-    later(4000, move || {
-        if STATUS.with(|s| *s.borrow() == message) {
-            el.set_text_content(None);
-        }
-    });
+    el.set_text_content(Some(&own(message)));
+    // A newer message replaces the clearing of the one before.
+    let clear = gloo_timers::callback::Timeout::new(4000, move || el.set_text_content(None));
+    if let Some(v) = viewer() {
+        v.status_clear.replace(Some(clear));
+    } else {
+        clear.forget();
+    }
 }

@@ -9,22 +9,57 @@
 
 use wasm_bindgen::JsCast;
 
-use super::{all, closest, document, event_element, listen, window};
+use const_format::concatcp;
+
+use super::{all, closest, document, event_element, listen};
+use crate::hooks::{
+    MENU, MENU_PANEL, SEARCH_RESULTS, TEXT_SIZE_ATTR, TOC_COMPACT, TOC_FULL, TOOLBAR, TOOLS,
+    TOOLS_TOGGLE,
+};
 use crate::state::ViewOptions;
 
+/// The bar's disclosures (目录, 工具).
+const BAR: &str = concatcp!(TOC_COMPACT.sel, ", ", TOOLS_TOGGLE.sel);
+/// The bar's panels, which follow their disclosures.
+const PANELS: &str = concatcp!(TOC_FULL.sel, ", ", TOOLS.sel);
 /// The bar's panels and the menus: whatever may float over the text.
-const FLOATING: &str = "details.toc-compact, details.tools-toggle, details.menu";
+const FLOATING: &str = concatcp!(BAR, ", ", MENU.sel);
 /// The same, open.
-const OPEN: &str = "details.toc-compact[open], details.tools-toggle[open], details.menu[open]";
+const OPEN: &str = concatcp!(
+    TOC_COMPACT.sel,
+    "[open], ",
+    TOOLS_TOGGLE.sel,
+    "[open], ",
+    MENU.sel,
+    "[open]"
+);
+/// An open menu.
+const OPEN_MENU: &str = concatcp!(MENU.sel, "[open]");
 /// What uses a panel up: the reader is sent into the text or an action
 /// runs (a menu's button, a reading tool, a contents link, a result).
-const USED: &str = ".menu-panel button, .toc-full a, .search-results a, .tools .toolbar button, \
-    .tools .toolbar a";
+const USED: &str = concatcp!(
+    MENU_PANEL.sel,
+    " button, ",
+    TOC_FULL.sel,
+    " a, ",
+    SEARCH_RESULTS.sel,
+    " a, ",
+    TOOLS.sel,
+    " ",
+    TOOLBAR.sel,
+    " button, ",
+    TOOLS.sel,
+    " ",
+    TOOLBAR.sel,
+    " a"
+);
+/// A text-size button.
+const TEXT_SIZE: &str = concatcp!("[", TEXT_SIZE_ATTR, "]");
 
 /// Opens the tools where they are a panel (a phone, large text); on a wide
 /// screen they are always shown.
 pub fn open_tools() {
-    if let Ok(Some(t)) = document().query_selector("details.tools-toggle") {
+    if let Ok(Some(t)) = document().query_selector(TOOLS_TOGGLE.sel) {
         let _ = t.set_attribute("open", "");
     }
 }
@@ -47,24 +82,6 @@ pub fn start(options: &ViewOptions) {
             close_all_but(Some(&el));
         }
     });
-    listen(&doc, "click", false, |ev| {
-        let Some(el) = event_element(&ev) else { return };
-        if closest(&el, USED).is_some() {
-            // Used: the action has run (the document's other handlers
-            // came first). After a button, focus goes back to the button
-            // that opened the panel, not to the page's start; a link has
-            // sent the reader where it leads.
-            let holder = owner(&el).filter(|_| closest(&el, "a").is_none());
-            close_all_but(None);
-            if let Some(d) = holder {
-                focus_summary(&d);
-            }
-        } else if closest(&el, "[data-text-size]").is_some() {
-            // Larger text turns a wide page's sidebar into the bar: the
-            // buttons just pressed stay in view.
-            open_tools();
-        }
-    });
     // A tap or click outside everything open closes it. On the pointer's
     // press, not the click: iOS Safari sends no click from plain text to
     // a listener on the document.
@@ -72,9 +89,6 @@ pub fn start(options: &ViewOptions) {
         let Some(el) = event_element(&ev) else { return };
         close_all_but(owner(&el).as_ref());
     });
-    // Sent elsewhere in the page (a link, the search's Enter): the text
-    // it leads to is no longer covered.
-    listen(&window(), "hashchange", false, |_| close_all_but(None));
     // Focus moving out of an open panel or menu (Tab) closes it, so it
     // never covers what has the focus. A click on nothing focusable has no
     // new focus: the click handler decides.
@@ -95,7 +109,7 @@ pub fn start(options: &ViewOptions) {
     });
     // On the window, so that the search's own Escape (it clears a query,
     // or goes back to the field from a result) has run and said so.
-    listen(&window(), "keydown", false, |ev| {
+    listen(&super::window(), "keydown", false, |ev| {
         let ev: web_sys::KeyboardEvent = ev.unchecked_into();
         if ev.key() != "Escape" || ev.default_prevented() {
             return;
@@ -109,12 +123,30 @@ pub fn start(options: &ViewOptions) {
     });
 }
 
+/// After a click's action has run (`super::events`): a panel or menu
+/// whose offer was used closes. After a button, focus goes back to the
+/// button that opened the panel, not to the page's start; a link has sent
+/// the reader where it leads.
+pub fn clicked(el: &web_sys::Element) {
+    if closest(el, USED).is_some() {
+        let holder = owner(el).filter(|_| closest(el, "a").is_none());
+        close_all_but(None);
+        if let Some(d) = holder {
+            focus_summary(&d);
+        }
+    } else if closest(el, TEXT_SIZE).is_some() {
+        // Larger text turns a wide page's sidebar into the bar: the
+        // buttons just pressed stay in view.
+        open_tools();
+    }
+}
+
 /// The open panel or menu `el` is in (or is the button of): a menu, or
 /// the 目录 / 工具 disclosure whose panel follows it.
 fn owner(el: &web_sys::Element) -> Option<web_sys::Element> {
-    closest(el, "details.menu[open]")
-        .or_else(|| closest(el, ".toc-full, .tools").and_then(|p| p.previous_element_sibling()))
-        .or_else(|| closest(el, "details.toc-compact, details.tools-toggle"))
+    closest(el, OPEN_MENU)
+        .or_else(|| closest(el, PANELS).and_then(|p| p.previous_element_sibling()))
+        .or_else(|| closest(el, BAR))
         .filter(|d| d.has_attribute("open") && d.matches(FLOATING).unwrap_or(false))
 }
 
@@ -122,7 +154,7 @@ fn owner(el: &web_sys::Element) -> Option<web_sys::Element> {
 fn holds(d: &web_sys::Element, node: &web_sys::Node) -> bool {
     d.contains(Some(node))
         || d.next_element_sibling()
-            .filter(|p| p.matches(".toc-full, .tools").unwrap_or(false))
+            .filter(|p| p.matches(PANELS).unwrap_or(false))
             .is_some_and(|p| p.contains(Some(node)))
 }
 

@@ -28,6 +28,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
 use super::{all, announce, closest, document, event_element, later, listen, window};
+use crate::hooks::{
+    root, MENU, READ_ATTR, READ_NOTE_ATTR, READ_PLAYER, READ_SPEED_ATTR, STATE_ATTR, TARGET_ATTR,
+    WHEN_ATTR,
+};
 use crate::state::read::{pick_voice, utf16_span, Queue, Speed, Status};
 use page::{first_in, in_view, lang_of, piece, READABLE};
 
@@ -35,7 +39,7 @@ mod page;
 
 /// How long reading waits for the browser's voices to load before it
 /// says there is none.
-const VOICE_WAIT_MS: i32 = 1500;
+const VOICE_WAIT_MS: u32 = 1500;
 
 /// Where reading stands on this page.
 #[derive(Default)]
@@ -59,7 +63,11 @@ struct Reading {
     waiting: Option<(Option<String>, Option<Element>)>,
 }
 
+// Global because the browser's speech queue calls back long after the
+// call that started it; the player is not an island yet, so its state
+// has no component to live in (moving it onto `Viewer` is open work).
 thread_local! {
+    /// Where reading aloud is: status, speed, the sentence being read.
     static READ: RefCell<Reading> = RefCell::new(Reading::default());
     /// The one handler of every utterance's `end` and `error`.
     static HANDLER: OnceCell<js_sys::Function> = const { OnceCell::new() };
@@ -82,10 +90,10 @@ pub fn start() {
     READ.with(|r| r.borrow_mut().speed = speed);
     mark_speed(speed);
     let doc = document();
-    listen(&doc, "click", false, click);
     listen(&doc, "keydown", false, |ev| {
         let ev: web_sys::KeyboardEvent = ev.unchecked_into();
-        let in_player = event_element(&ev).is_some_and(|el| closest(&el, ".read-player").is_some());
+        let in_player =
+            event_element(&ev).is_some_and(|el| closest(&el, READ_PLAYER.sel).is_some());
         if in_player && ev.key() == "Escape" {
             finish("stopped");
         }
@@ -106,18 +114,16 @@ fn status() -> Status {
     READ.with(|r| r.borrow().status)
 }
 
-fn click(ev: web_sys::Event) {
-    let Some(el) = event_element(&ev) else { return };
-    let Some(button) = closest(&el, "button[data-read], button[data-read-speed]") else {
-        return;
-    };
-    if let Some(speed) = button.get_attribute("data-read-speed") {
+/// A read-aloud control was pressed (`super::events`): `what` is its
+/// [`READ_ATTR`], or its [`READ_SPEED_ATTR`] for a speed button.
+pub fn pressed(button: Element) {
+    if let Some(speed) = button.get_attribute(READ_SPEED_ATTR) {
         return set_speed(Speed::parse(&speed).unwrap_or_default());
     }
-    match button.get_attribute("data-read").as_deref() {
+    match button.get_attribute(READ_ATTR).as_deref() {
         Some("start") => begin(None, Some(button), false),
         Some("section") => {
-            let id = button.get_attribute("data-target");
+            let id = button.get_attribute(TARGET_ATTR);
             begin(id, Some(button), false);
         }
         Some("pause") => pause(),
@@ -201,8 +207,8 @@ fn retry() {
 
 /// Shows the note `kind` beside the button and says it; `""` hides them.
 fn note(kind: &str) {
-    for n in all(None, "[data-read-note]") {
-        let show = n.get_attribute("data-read-note").as_deref() == Some(kind);
+    for n in all(None, &format!("[{READ_NOTE_ATTR}]")) {
+        let show = n.get_attribute(READ_NOTE_ATTR).as_deref() == Some(kind);
         let _ = n.toggle_attribute_with_force("hidden", !show);
         if show {
             announce(n.text_content().unwrap_or_default());
@@ -212,30 +218,32 @@ fn note(kind: &str) {
 
 /// Says the player's line for `state` in the status line.
 fn say_state(state: &str) {
-    if let Ok(Some(el)) = document().query_selector(&format!(".read-player [data-when={state}]")) {
+    if let Ok(Some(el)) =
+        document().query_selector(&format!("{} [{WHEN_ATTR}={state}]", READ_PLAYER.sel))
+    {
         announce(el.text_content().unwrap_or_default());
     }
 }
 
 fn player() -> Option<Element> {
-    document().query_selector(".read-player").ok().flatten()
+    document().query_selector(READ_PLAYER.sel).ok().flatten()
 }
 
 /// Shows the player in `status` (hidden when idle), with pause or
 /// continue as it applies.
 fn show_player(status: Status) {
     let Some(p) = player() else { return };
-    let _ = p.set_attribute("data-state", status.name());
+    let _ = p.set_attribute(STATE_ATTR, status.name());
     let _ = p.toggle_attribute_with_force("hidden", status == Status::Idle);
     if let Some(root) = super::root() {
         // Room for the player at the end of the page (style.css).
-        let _ = root.toggle_attribute_with_force("data-read-player", status != Status::Idle);
+        let _ = root.toggle_attribute_with_force(root::READ_PLAYER, status != Status::Idle);
     }
     for (name, shown) in [
         ("pause", status != Status::Paused),
         ("resume", status == Status::Paused),
     ] {
-        if let Ok(Some(b)) = p.query_selector(&format!("[data-read={name}]")) {
+        if let Ok(Some(b)) = p.query_selector(&format!("[{READ_ATTR}={name}]")) {
             let _ = b.toggle_attribute_with_force("hidden", !shown);
         }
     }
@@ -244,7 +252,7 @@ fn show_player(status: Status) {
 /// Focuses the player's `name` button.
 fn focus_control(name: &str) {
     let b = player().and_then(|p| {
-        p.query_selector(&format!("[data-read={name}]"))
+        p.query_selector(&format!("[{READ_ATTR}={name}]"))
             .ok()
             .flatten()
     });
@@ -257,7 +265,7 @@ fn focus_control(name: &str) {
 fn focus_in_player() -> bool {
     document()
         .active_element()
-        .is_some_and(|a| closest(&a, ".read-player").is_some())
+        .is_some_and(|a| closest(&a, READ_PLAYER.sel).is_some())
 }
 
 /// Stops the engine; the utterance it was saying no longer counts.
@@ -319,7 +327,7 @@ fn finish(how: &str) {
         if let Some(b) = from.filter(|b| b.is_connected()) {
             // 朗读本节 sits in its section's menu, closed once used: its
             // button is the menu's.
-            let b = super::closest(&b, "details.menu:not([open])")
+            let b = super::closest(&b, &format!("{}:not([open])", MENU.sel))
                 .and_then(|m| m.query_selector(":scope > summary").ok().flatten())
                 .unwrap_or(b);
             let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
@@ -345,8 +353,8 @@ fn set_speed(speed: Speed) {
 }
 
 fn mark_speed(speed: Speed) {
-    for b in all(None, "[data-read-speed]") {
-        let on = b.get_attribute("data-read-speed").as_deref() == Some(speed.name());
+    for b in all(None, &format!("[{READ_SPEED_ATTR}]")) {
+        let on = b.get_attribute(READ_SPEED_ATTR).as_deref() == Some(speed.name());
         let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
     }
 }

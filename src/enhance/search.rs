@@ -1,63 +1,70 @@
-//! The search box, made to work in place: each keystroke searches the
-//! whole report (the index is built at the first search), writes the count
-//! and the result list into the places the page left for them, and shows
-//! every hit in the text ([`super::highlight`]). Text typed before the
-//! viewer started is kept and searched.
+//! Searching, in the browser: the search island ([`crate::page::SearchBox`])
+//! writes the query into the [`Search`] signals; on each change this
+//! searches the whole report (the index is built at the first search,
+//! with the fold pairs the page carries), writes the answer back for the
+//! island to show, and shows every hit in the text ([`super::highlight`]).
+//! Text typed before the viewer started is kept and searched.
 //!
 //! Keys: `/` anywhere focuses the box, Esc clears it, Enter goes to the
 //! first result, ↓ moves into the list and ↑ ↓ move within it.
 
+use std::sync::Arc;
+
+use leptos::prelude::*;
 use report_format::search::{Hit, SearchIndex};
 use report_format::Lang;
 use wasm_bindgen::JsCast;
 
-use super::{all, closest, document, event_element, focus_by_id, listen, own, viewer};
+use super::{all, closest, document, event_element, focus_by_id, listen, own, viewer, Viewer};
+use crate::hooks::SEARCH_RESULTS;
 use crate::ids::SEARCH_INPUT_ID;
-use crate::state::{echo, ViewOptions, MAX_ECHO_CHARS};
-
-/// How many results are listed; the count says how many there are.
-const MAX_LISTED: usize = 20;
-
-fn input() -> Option<web_sys::HtmlInputElement> {
-    document()
-        .get_element_by_id(SEARCH_INPUT_ID)?
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()
-}
+use crate::page::{Answer, Search, MAX_LISTED};
+use crate::state::{echo, MAX_ECHO_CHARS};
 
 fn list() -> Option<web_sys::Element> {
-    document()
-        .query_selector("[data-testid=search-results]")
-        .ok()
-        .flatten()
+    document().query_selector(SEARCH_RESULTS.sel).ok().flatten()
 }
 
-/// Searches what the URL asks for, or what was typed before the start,
-/// and listens.
-pub fn start(options: &ViewOptions) {
-    if let Some(field) = input() {
-        if !options.query.is_empty() && field.value().is_empty() {
-            field.set_value(&options.query);
-        }
-        if !field.value().trim().is_empty() {
-            run(&field.value());
-        }
+/// The query to start with: what was typed before the viewer started,
+/// or else what the address asks for.
+pub fn first_query(asked: &str) -> String {
+    let typed = document()
+        .get_element_by_id(SEARCH_INPUT_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|f| f.value())
+        .unwrap_or_default();
+    if typed.is_empty() {
+        asked.to_string()
+    } else {
+        typed
     }
-    let doc = document();
-    listen(&doc, "input", false, |ev| {
-        if event_element(&ev).is_some_and(|el| el.id() == SEARCH_INPUT_ID) {
-            if let Some(field) = input() {
-                run(&field.value());
-                super::sections::write_state_when_idle();
-            }
-        }
+}
+
+/// Searches for the query whenever it changes (now, for the first), and
+/// listens for the search's keys.
+pub fn start(v: &Viewer) {
+    let search = v.search;
+    v.owner.with(|| {
+        Effect::watch(
+            move || search.query.get(),
+            move |q, before, _| {
+                run(search, q);
+                // The address follows what the reader typed (not the
+                // first query, which came from it or from the page).
+                if before.is_some() {
+                    super::sections::write_state_when_idle();
+                }
+            },
+            true,
+        );
     });
-    listen(&doc, "keydown", false, |ev| {
+    let doc = document();
+    listen(&doc, "keydown", false, move |ev| {
         let ev: web_sys::KeyboardEvent = ev.unchecked_into();
         let Some(el) = event_element(&ev) else { return };
         if el.id() == SEARCH_INPUT_ID {
-            field_key(&ev);
-        } else if closest(&el, "[data-testid=search-results]").is_some() {
+            field_key(search, &ev);
+        } else if closest(&el, SEARCH_RESULTS.sel).is_some() {
             list_key(&ev);
         } else {
             slash(&ev, &el);
@@ -73,7 +80,7 @@ fn slash(ev: &web_sys::KeyboardEvent, el: &web_sys::Element) {
     }
     let typing = matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         || el.get_attribute("contenteditable").is_some();
-    if !typing && input().is_some() {
+    if !typing && document().get_element_by_id(SEARCH_INPUT_ID).is_some() {
         ev.prevent_default();
         // On a phone the field is in the tools panel.
         super::panels::open_tools();
@@ -81,18 +88,15 @@ fn slash(ev: &web_sys::KeyboardEvent, el: &web_sys::Element) {
     }
 }
 
-fn field_key(ev: &web_sys::KeyboardEvent) {
+fn field_key(search: Search, ev: &web_sys::KeyboardEvent) {
     match ev.key().as_str() {
         "Escape" => {
-            if let Some(field) = input() {
-                // A query to clear: this Escape is the search's. In an
-                // empty field it closes the tools (panels.rs).
-                if !field.value().is_empty() {
-                    ev.prevent_default();
-                }
-                field.set_value("");
+            // A query to clear: this Escape is the search's. In an empty
+            // field it closes the tools (panels.rs).
+            if !search.query.with_untracked(String::is_empty) {
+                ev.prevent_default();
+                search.query.set(String::new());
             }
-            run("");
             super::sections::write_state();
         }
         "ArrowDown" => {
@@ -101,9 +105,11 @@ fn field_key(ev: &web_sys::KeyboardEvent) {
         }
         "Enter" => {
             ev.prevent_default();
-            let first = links().first().and_then(|a| a.get_attribute("href"));
-            if let Some(href) = first {
-                go(href.trim_start_matches('#'));
+            let first = search
+                .answer
+                .with_untracked(|a| a.results.first().map(|h| h.target.clone()));
+            if let Some(id) = first {
+                go(&id);
             }
         }
         _ => {}
@@ -156,24 +162,32 @@ fn go(id: &str) {
     }
 }
 
-/// Searches for `query`: the count, the result list, the hits in the text.
-fn run(query: &str) {
+/// Searches for `query`: the answer the island shows, the hits in the text.
+fn run(search: Search, query: &str) {
     let Some(v) = viewer() else { return };
     let q = query.trim();
     let hits = if q.is_empty() {
         Vec::new()
     } else {
-        v.search
-            .get_or_init(|| SearchIndex::build(&v.report, v.lang))
+        v.index
+            .get_or_init(|| SearchIndex::build(&v.report, v.lang, &v.folding))
             .search(q, 14)
     };
-    if let Ok(Some(count)) = document().query_selector("[data-testid=search-count]") {
-        count.set_text_content(Some(&count_line(q, &hits, v.lang, own)));
-    }
-    if let Some(list) = list() {
-        write_results(&list, &hits);
-    }
-    super::highlight::highlight(q);
+    let count = count_line(q, &hits, v.lang, own);
+    let results = hits
+        .into_iter()
+        .take(MAX_LISTED)
+        // Report text, with the viewer's words (开头, 万) in the page's script.
+        .map(|h| Hit {
+            path: own(h.path),
+            before: own(h.before),
+            matched: own(h.matched),
+            after: own(h.after),
+            ..h
+        })
+        .collect();
+    search.answer.set(Arc::new(Answer { count, results }));
+    super::highlight::highlight(&v.marks, &v.folding, q);
 }
 
 /// Where the query goes in the count line until its words are in the
@@ -203,37 +217,6 @@ fn count_text(q: &str, hits: &[Hit], lang: Lang) -> String {
         (_, Lang::Zh) => format!("“{q}”出现 {times} 次，在 {places} 处"),
         (_, Lang::En) => format!("“{q}” occurs {times} times in {places} places"),
     }
-}
-
-/// The result list: each a link to its element, with the section path
-/// and the words around the first match. Set as text: report text is
-/// never markup.
-fn write_results(list: &web_sys::Element, hits: &[Hit]) {
-    let doc = document();
-    let frag = doc.create_document_fragment();
-    for h in hits.iter().take(MAX_LISTED) {
-        let (Ok(li), Ok(a), Ok(path), Ok(mark)) = (
-            doc.create_element("li"),
-            doc.create_element("a"),
-            doc.create_element("span"),
-            doc.create_element("mark"),
-        ) else {
-            return;
-        };
-        let _ = a.set_attribute("href", &format!("#{}", h.target));
-        path.set_class_name("result-path");
-        // Report text, with the viewer's words (开头, 万) in the page's script.
-        path.set_text_content(Some(&own(h.path.clone())));
-        mark.set_text_content(Some(&own(h.matched.clone())));
-        let _ = a.append_child(&path);
-        let _ = a.append_with_str_1(&own(h.before.clone()));
-        let _ = a.append_child(&mark);
-        let _ = a.append_with_str_1(&own(h.after.clone()));
-        let _ = li.append_child(&a);
-        let _ = frag.append_child(&li);
-    }
-    list.set_text_content(None);
-    let _ = list.append_child(&frag);
 }
 
 #[cfg(test)]

@@ -3,16 +3,22 @@
 //! disclosures, links into closed sections (`#id`, `#:~:text=`), printing,
 //! and the reading state written back into the URL.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use report_format::{report_csv, TextSize, Theme};
+use gloo_timers::callback::Timeout;
+use leptos::prelude::GetUntracked;
+use report_format::{report_csv, Lang, TextSize, Theme};
 use wasm_bindgen::JsCast;
 
 use super::{
     all, announce, closest, document, event_element, later, listen, root_attr, window, Viewer,
 };
 use crate::embed::{snippets, EmbedTarget};
+use crate::hooks::{
+    root, Action, ACTION_ATTR, EMBED_BODY, EMBED_CODE, EMBED_HOW, EMBED_ID_ATTR, EMBED_KIND_ATTR,
+    EMBED_TITLE_ATTR, PRINT_DATE_ATTR, SEC, TARGET_ATTR,
+};
 use crate::state::{block_with_text, echo, file_name, text_directive, ViewOptions, MAX_ECHO_CHARS};
 
 /// Applies the URL's closed sections and link target, and listens.
@@ -38,29 +44,20 @@ pub fn start(v: &Rc<Viewer>, options: &ViewOptions) {
         }
     }
 
-    let v2 = v.clone();
-    listen(&doc, "click", false, move |ev| click(&v2, &ev));
     // `toggle` does not bubble: listen in the capture phase.
     listen(&doc, "toggle", true, |ev| {
         let Some(el) = event_element(&ev) else { return };
-        if el.class_list().contains("sec") {
+        if el.class_list().contains(SEC.name) {
             write_state_soon();
-        } else if el.class_list().contains("embed-code") {
+        } else if el.class_list().contains(EMBED_CODE.name) {
             fill_embed(&el);
-        }
-    });
-    listen(&window(), "hashchange", false, |_| {
-        let hash = window().location().hash().unwrap_or_default();
-        if let Some(id) = Some(hash.trim_start_matches('#')).filter(|h| !h.is_empty()) {
-            go_to(id);
         }
     });
     listen(&window(), "beforeprint", false, |_| {
         // Printing does not wait: open every section in the DOM at once.
-        for d in all(None, "details.sec").into_iter().filter_map(as_section) {
-            d.set_open(true);
-        }
-        if let Ok(Some(el)) = document().query_selector("[data-print-date]") {
+        set_all_open(true);
+        let date_sel = format!("[{PRINT_DATE_ATTR}]");
+        if let Ok(Some(el)) = document().query_selector(&date_sel) {
             let date = js_sys::Date::new_0();
             el.set_text_content(Some(&format!(
                 "{:04}-{:02}-{:02}",
@@ -72,9 +69,18 @@ pub fn start(v: &Rc<Viewer>, options: &ViewOptions) {
     });
 }
 
+/// Follows the address's fragment (a link was followed, or the search's
+/// Enter): the sections around its element open and it scrolls into view.
+pub fn follow_hash() {
+    let hash = window().location().hash().unwrap_or_default();
+    if let Some(id) = Some(hash.trim_start_matches('#')).filter(|h| !h.is_empty()) {
+        go_to(id);
+    }
+}
+
 fn as_section(el: web_sys::Element) -> Option<web_sys::HtmlDetailsElement> {
     el.class_list()
-        .contains("sec")
+        .contains(SEC.name)
         .then(|| el.unchecked_into::<web_sys::HtmlDetailsElement>())
 }
 
@@ -92,7 +98,7 @@ pub fn go_to(id: &str) {
 pub fn reveal(el: &web_sys::Element) {
     let mut at = Some(el.clone());
     while let Some(e) = at {
-        if let Some(d) = closest(&e, "details.sec").and_then(as_section) {
+        if let Some(d) = closest(&e, SEC.sel).and_then(as_section) {
             if !d.open() {
                 d.set_open(true);
             }
@@ -103,59 +109,52 @@ pub fn reveal(el: &web_sys::Element) {
     }
 }
 
-fn click(v: &Rc<Viewer>, ev: &web_sys::Event) {
-    let Some(el) = event_element(ev) else { return };
-    let Some(button) = closest(&el, "button") else {
-        return;
-    };
+/// Opens (or closes) every section at once.
+pub fn set_all_open(open: bool) {
+    for d in all(None, SEC.sel).into_iter().filter_map(as_section) {
+        d.set_open(open);
+    }
+}
+
+/// "复制链接": copies the address of the button's target and says so.
+pub fn copy_link(lang: Lang, button: &web_sys::Element) {
+    let id = button.get_attribute(TARGET_ATTR).unwrap_or_default();
+    let url = super::url::share_url(&id);
+    super::files::copy_text(&url);
+    announce(format!(
+        "{}{}",
+        lang.pick("已复制链接\u{FF1A}", "Link copied: "),
+        echo(&url, MAX_ECHO_CHARS)
+    ));
+}
+
+/// Downloads every figure of the report as one CSV file.
+pub fn download_csv(v: &Viewer) {
     let lang = v.lang;
-    match button.get_attribute("data-testid").as_deref() {
-        Some("expand-all") => {
-            for d in all(None, "details.sec").into_iter().filter_map(as_section) {
-                d.set_open(true);
-            }
-        }
-        Some("collapse-all") => {
-            for d in all(None, "details.sec").into_iter().filter_map(as_section) {
-                d.set_open(false);
-            }
-        }
-        Some("copy-link") => {
-            let id = button.get_attribute("data-target").unwrap_or_default();
-            let url = super::url::share_url(&id);
-            super::files::copy_text(&url);
-            announce(format!(
-                "{}{}",
-                lang.pick("已复制链接\u{FF1A}", "Link copied: "),
-                echo(&url, MAX_ECHO_CHARS)
-            ));
-        }
-        Some("download-report-csv") => {
-            let name = file_name(&v.report.meta.title, "csv");
-            let csv = super::own(report_csv(&v.report, lang));
-            super::files::download_text(&name, "text/csv;charset=utf-8", &csv);
-            announce(format!(
-                "{}{name}",
-                lang.pick("已下载\u{FF1A}", "Downloaded: ")
-            ));
-        }
-        Some("copy-snippet") => {
-            let area = button
-                .previous_element_sibling()
-                .and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
-            if let Some(area) = area {
-                super::files::copy_text(&area.value());
-                announce(lang.pick("已复制代码", "Code copied").to_string());
-            }
-        }
-        _ => {}
+    let name = file_name(&v.report.meta.title, "csv");
+    let csv = super::own(report_csv(&v.report, lang));
+    super::files::download_text(&name, "text/csv;charset=utf-8", &csv);
+    announce(format!(
+        "{}{name}",
+        lang.pick("已下载\u{FF1A}", "Downloaded: ")
+    ));
+}
+
+/// Copies the embed snippet written before the button.
+pub fn copy_snippet(lang: Lang, button: &web_sys::Element) {
+    let area = button
+        .previous_element_sibling()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    if let Some(area) = area {
+        super::files::copy_text(&area.value());
+        announce(lang.pick("已复制代码", "Code copied").to_string());
     }
 }
 
 /// Writes the two snippets into an embed disclosure the first time it
 /// opens: they need the page's own address, which only the browser knows.
 fn fill_embed(details: &web_sys::Element) {
-    let Some(body) = all(Some(details), ".embed-body").pop() else {
+    let Some(body) = all(Some(details), EMBED_BODY.sel).pop() else {
         return;
     };
     if !details
@@ -168,14 +167,14 @@ fn fill_embed(details: &web_sys::Element) {
     let Some(v) = super::viewer() else { return };
     let lang = v.lang;
     let attr = |n: &str| details.get_attribute(n).unwrap_or_default();
-    let target = match attr("data-embed-kind").as_str() {
-        "chart" => EmbedTarget::Chart(attr("data-embed-id")),
-        _ => EmbedTarget::Section(attr("data-embed-id")),
+    let target = match attr(EMBED_KIND_ATTR).as_str() {
+        "chart" => EmbedTarget::Chart(attr(EMBED_ID_ATTR)),
+        _ => EmbedTarget::Section(attr(EMBED_ID_ATTR)),
     };
     let (script, iframe) = snippets(
         &super::url::page_base(),
         &target,
-        &attr("data-embed-title"),
+        &attr(EMBED_TITLE_ATTR),
         super::url::embed_script().as_deref(),
     );
     let doc = document();
@@ -194,7 +193,7 @@ fn fill_embed(details: &web_sys::Element) {
             "Put this code in your page. The first keeps the frame as tall as its content (recommended); the second is an iframe of fixed height.",
         ),
     ) {
-        p.set_class_name("embed-how");
+        p.set_class_name(EMBED_HOW.name);
     }
     for (code, label) in [
         (
@@ -213,41 +212,40 @@ fn fill_embed(details: &web_sys::Element) {
         }
         if let Some(b) = add("button", &words("复制代码", "Copy code")) {
             let _ = b.set_attribute("type", "button");
-            let _ = b.set_attribute("data-testid", "copy-snippet");
+            let _ = b.set_attribute(ACTION_ATTR, Action::CopySnippet.name());
         }
     }
 }
 
-thread_local! {
-    /// A write of the reading state into the URL is on its way.
-    static PENDING: Cell<bool> = const { Cell::new(false) };
-    /// The latest request for a write once typing pauses.
-    static TYPED: Cell<u32> = const { Cell::new(0) };
+/// The writes of the reading state into the URL that are waiting (the
+/// viewer holds them).
+#[derive(Default)]
+pub struct UrlWrites {
+    /// A write at the end of the current burst of changes is on its way.
+    soon: Cell<bool>,
+    /// The write once typing pauses; replacing it cancels the one before.
+    typed: RefCell<Option<Timeout>>,
 }
 
 /// Writes the reading state into the URL once typing pauses (a history
 /// entry's address costs the browser about a frame on a long page; a
 /// keystroke must not pay it).
 pub fn write_state_when_idle() {
-    let n = TYPED.with(|t| {
-        t.set(t.get().wrapping_add(1));
-        t.get()
-    });
-    later(400, move || {
-        if TYPED.with(|t| t.get()) == n {
-            write_state();
-        }
-    });
+    let Some(v) = super::viewer() else { return };
+    v.url_writes
+        .typed
+        .replace(Some(Timeout::new(400, write_state)));
 }
 
 /// Writes the reading state into the URL once the current burst of
 /// changes is over (expand all toggles every section).
 pub fn write_state_soon() {
-    if PENDING.with(|p| p.replace(true)) {
+    let Some(v) = super::viewer() else { return };
+    if v.url_writes.soon.replace(true) {
         return;
     }
-    later(0, || {
-        PENDING.with(|p| p.set(false));
+    later(0, move || {
+        v.url_writes.soon.set(false);
         write_state();
     });
 }
@@ -255,19 +253,18 @@ pub fn write_state_soon() {
 /// Writes the reading state into the URL now: search, closed sections,
 /// theme and text size.
 pub fn write_state() {
-    let closed: Vec<String> = all(None, "details.sec:not([open])")
+    let closed: Vec<String> = all(None, &format!("{}:not([open])", SEC.sel))
         .iter()
         .map(|d| d.id())
         .collect();
-    let query = document()
-        .get_element_by_id(crate::ids::SEARCH_INPUT_ID)
-        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
+    // The search's own state, which the field shows.
+    let query = super::viewer()
+        .map(|v| v.search.query.get_untracked())
         .unwrap_or_default();
-    let theme = root_attr("data-theme")
+    let theme = root_attr(root::THEME)
         .and_then(|t| Theme::parse(&t))
         .unwrap_or_default();
-    let text = root_attr("data-text")
+    let text = root_attr(root::TEXT)
         .and_then(|t| TextSize::parse(&t))
         .unwrap_or_default();
     super::url::write_state(&query, &closed, theme, text);

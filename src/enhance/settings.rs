@@ -6,6 +6,7 @@ use report_format::Theme;
 
 use super::window;
 
+// Global because it is a fact about the browser, asked once, not state.
 thread_local! {
     /// The system's theme, asked once (each ask is a style query).
     static SYSTEM_THEME: std::cell::Cell<Option<Theme>> = const { std::cell::Cell::new(None) };

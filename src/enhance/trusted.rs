@@ -24,6 +24,8 @@ extern "C" {
     fn create_html(this: &TrustedTypePolicy, input: &str) -> JsValue;
 }
 
+// Global because the browser lets a page create a policy of one name
+// once (CSP `trusted-types`), and every drawing of every chart uses it.
 thread_local! {
     static POLICY: OnceCell<Option<TrustedTypePolicy>> = const { OnceCell::new() };
 }

@@ -10,6 +10,10 @@ use report_format::{chart_points, chart_summary, distinct_sources, Chart, Lang, 
 use super::figures::SourceLine;
 use super::menu::ChartMenu;
 use super::Viewer;
+use crate::hooks::{
+    Action, CHART, CHART_DESC, CHART_LIVE, CHART_NOTES, CHART_SUMMARY, CHART_SVG, CHART_TABLE,
+    CHART_TIP, CHART_TITLE, CHART_UNIT, CHART_VIEW, SR_ONLY,
+};
 
 /// One chart with everything a reader needs to trust it: caption and unit,
 /// a chart/table switch, legend buttons that show and hide series, the
@@ -76,27 +80,27 @@ pub fn ChartFigure(
     let unit = format!("{}{}", lang.pick("单位\u{FF1A}", "Unit: "), chart.unit);
     let help_id = format!("help-{}", chart.id);
     view! {
-        <figure class="chart" id=chart.id.clone() data-testid="chart">
+        <figure class=CHART.name id=chart.id.clone() data-testid="chart">
             <figcaption>
-                <span class="chart-title">{chart.title.clone()}</span>
-                <span class="chart-unit">{unit}</span>
+                <span class=CHART_TITLE.name>{chart.title.clone()}</span>
+                <span class=CHART_UNIT.name>{unit}</span>
             </figcaption>
             <div class="chart-tools" role="group" aria-label=lang.pick("图表工具", "Chart tools")>
                 <span class="seg">
-                    <button type="button" data-testid="show-chart" aria-pressed="true">
+                    <button type="button" data-action=Action::ShowChart.name() data-testid="show-chart" aria-pressed="true">
                         {lang.pick("图表", "Chart")}
                     </button>
-                    <button type="button" data-testid="show-table" aria-pressed="false">
+                    <button type="button" data-action=Action::ShowTable.name() data-testid="show-table" aria-pressed="false">
                         {lang.pick("表格", "Table")}
                     </button>
                 </span>
                 <ChartMenu id=chart.id.clone() title=chart.title.clone() />
             </div>
-            <div class="chart-view">
+            <div class=CHART_VIEW.name>
                 {legend}
                 <div class="chart-stage">
                     <div
-                        class="chart-svg"
+                        class=CHART_SVG.name
                         tabindex="0"
                         role="group"
                         aria-roledescription=lang.pick("图表", "chart")
@@ -104,7 +108,7 @@ pub fn ChartFigure(
                         aria-describedby=help_id.clone()
                         inner_html=drawing
                     ></div>
-                    <p class="chart-tip" aria-hidden="true" data-testid="chart-tip" hidden=true></p>
+                    <p class=CHART_TIP.name aria-hidden="true" data-testid="chart-tip" hidden=true></p>
                 </div>
                 <p class="chart-help" id=help_id>
                     {lang.pick(
@@ -112,12 +116,12 @@ pub fn ChartFigure(
                         "Point at a value, or select the chart and use the arrow keys (← → along a series, ↑ ↓ across series), to see each number and its source.",
                     )}
                 </p>
-                <p class="sr-only" aria-live="polite" data-testid="chart-live"></p>
+                <p class=format!("{} {}", CHART_LIVE.name, SR_ONLY.name) aria-live="polite" data-testid="chart-live"></p>
             </div>
-            <p class="chart-desc">{chart.description.clone()}</p>
-            <ul class="chart-summary" aria-label=lang.pick("数据摘要", "Summary of the data")>{summary}</ul>
+            <p class=CHART_DESC.name>{chart.description.clone()}</p>
+            <ul class=CHART_SUMMARY.name aria-label=lang.pick("数据摘要", "Summary of the data")>{summary}</ul>
             {key}
-            <ul class="chart-notes" aria-label=lang.pick("注释", "Notes")>{notes}</ul>
+            <ul class=CHART_NOTES.name aria-label=lang.pick("注释", "Notes")>{notes}</ul>
             <div class="chart-sources">
                 <span class="label">{lang.pick("数据来源", "Sources")}</span>
                 <ul>{sources}</ul>
@@ -183,7 +187,7 @@ fn DataTable(
         })
         .collect_view();
     view! {
-        <div class="chart-table sr-only" data-testid="chart-table">
+        <div class=format!("{} {}", CHART_TABLE.name, SR_ONLY.name) data-testid="chart-table">
             <table>
                 <caption>{chart.title.clone()}</caption>
                 <thead>

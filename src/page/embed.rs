@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::Viewer;
 use crate::embed::EmbedTarget;
+use crate::hooks::{EMBED_BODY, EMBED_CODE};
 
 /// A closed disclosure that will hold two snippets and copy buttons.
 #[component]
@@ -22,14 +23,14 @@ pub fn EmbedCode(
     };
     view! {
         <details
-            class="embed-code"
+            class=EMBED_CODE.name
             data-testid="embed-code"
             data-embed-kind=kind
             data-embed-id=id
             data-embed-title=title
         >
             <summary>{lang.pick("嵌入", "Embed")}</summary>
-            <div class="embed-body"></div>
+            <div class=EMBED_BODY.name></div>
         </details>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::Viewer;
+use crate::hooks::{Action, BADGE, CARD, CARD_LABEL, CARD_VALUE, NUM, UNIT};
 use report_format::{KeyFigure, Lang, Provenance, Qualifier};
 
 /// A row of key-figure cards.
@@ -38,7 +39,7 @@ pub fn FigureCard(
     let value = &figure.value;
     let tag = value
         .qualifier_tag(lang)
-        .map(|t| view! { <span class="badge">{t}</span> });
+        .map(|t| view! { <span class=BADGE.name>{t}</span> });
     let explain = value
         .qualifier_explanation(lang)
         .map(|e| view! { <p class="qual-explain">{e}</p> });
@@ -50,13 +51,13 @@ pub fn FigureCard(
         Qualifier::Derived { .. } => "derived",
     };
     view! {
-        <li class="card" id=figure.id.clone() data-qualifier=kind data-testid="figure">
-            <p class="card-value">
-                <span class="num">{value.number_text(lang)}</span>
-                <span class="unit">{figure.unit.clone()}</span>
+        <li class=CARD.name id=figure.id.clone() data-qualifier=kind data-testid="figure">
+            <p class=CARD_VALUE.name>
+                <span class=NUM.name>{value.number_text(lang)}</span>
+                <span class=UNIT.name>{figure.unit.clone()}</span>
                 {tag}
             </p>
-            <p class="card-label">{figure.label.clone()}</p>
+            <p class=CARD_LABEL.name>{figure.label.clone()}</p>
             <details class="prov">
                 <summary>{lang.pick("出处", "Source")}</summary>
                 {explain}
@@ -76,7 +77,7 @@ pub fn CopyLink(
 ) -> impl IntoView {
     let lang = expect_context::<Viewer>().lang;
     view! {
-        <button type="button" class="copy-link" data-testid="copy-link" data-target=id>
+        <button type="button" class="copy-link" data-action=Action::CopyLink.name() data-testid="copy-link" data-target=id>
             {lang.pick("复制链接", "Copy link")}
         </button>
     }

@@ -12,6 +12,7 @@ use super::figures::CopyLink;
 use super::read::ReadSection;
 use super::Viewer;
 use crate::embed::EmbedTarget;
+use crate::hooks::{MENU, MENU_PANEL};
 
 /// The menu of a section, at the right of its heading.
 #[component]
@@ -28,11 +29,11 @@ pub fn SectionMenu(
         view! { <EmbedCode target=EmbedTarget::Section(id.clone()) title=title.clone() /> }
     });
     view! {
-        <details class="menu sec-menu" data-testid="section-menu">
+        <details class=format!("{} sec-menu", MENU.name) data-testid="section-menu">
             <summary class="menu-button" aria-label=name.clone() title=lang.pick("本节工具", "Section tools")>
                 <span class="menu-dots" aria-hidden="true">"⋯"</span>
             </summary>
-            <div class="menu-panel" role="group" aria-label=name>
+            <div class=MENU_PANEL.name role="group" aria-label=name>
                 <CopyLink id=id.clone() />
                 <ReadSection id=id.clone() />
                 {embed}
@@ -63,11 +64,11 @@ pub fn ChartMenu(
     let embed = (!v.offline)
         .then(|| view! { <EmbedCode target=EmbedTarget::Chart(id.clone()) title=title /> });
     view! {
-        <details class="menu chart-menu" data-testid="chart-menu">
+        <details class=format!("{} chart-menu", MENU.name) data-testid="chart-menu">
             <summary class="menu-button" aria-label=name>
                 {lang.pick("下载与分享", "Download and share")}
             </summary>
-            <div class="menu-panel" role="group" aria-label=lang.pick("下载与分享", "Download and share")>
+            <div class=MENU_PANEL.name role="group" aria-label=lang.pick("下载与分享", "Download and share")>
                 {dl("svg", lang.pick("下载图片(SVG)", "Picture (SVG)"))}
                 {dl("png", lang.pick("下载图片(PNG)", "Picture (PNG)"))}
                 {dl("csv", lang.pick("下载数据(CSV)", "Data (CSV)"))}

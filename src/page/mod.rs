@@ -12,6 +12,7 @@
 
 mod chart;
 mod embed;
+mod error;
 mod figures;
 mod menu;
 mod read;
@@ -24,7 +25,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use report_format::{Indexed, Lang, Script, TextSize, Theme};
 
+pub use error::ErrorPanel;
 pub use report::{DisplayControls, ReportView};
+pub use search::{Answer, Search, SearchBox, MAX_LISTED};
 
 /// The reader's display settings, as signals every island reads: the
 /// page's defaults at build time; in the browser, what the page's head

@@ -12,6 +12,7 @@
 use leptos::prelude::*;
 
 use super::Viewer;
+use crate::hooks::READ_PLAYER;
 
 /// "朗读": reads aloud from the section in view. Beside it, the notes
 /// shown when this browser cannot read aloud (no speech synthesis at all,
@@ -75,7 +76,7 @@ pub fn ReadPlayer() -> impl IntoView {
     });
     view! {
         <div
-            class="read-player"
+            class=READ_PLAYER.name
             role="group"
             aria-label=lang.pick("朗读", "Read aloud")
             data-testid="read-player"

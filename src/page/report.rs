@@ -12,7 +12,10 @@ use super::menu::SectionMenu;
 use super::read::{ReadAloud, ReadPlayer};
 use super::search::SearchBox;
 use super::{Display, Viewer};
-use crate::hooks::Island;
+use crate::hooks::{
+    Action, Island, LIST, NOTE, PARA, PROGRESS_FILL, SEC, STATUS, TITLE, TITLE_BLOCK, TOC,
+    TOC_COMPACT, TOC_CURRENT, TOC_FULL, TOOLBAR, TOOLS, TOOLS_TOGGLE,
+};
 use crate::ids::{page_file, script_page_file, INDEX_FILE, OFFLINE_FILE};
 
 /// The whole report with its contents list and controls. Embedding (a
@@ -51,7 +54,7 @@ pub fn ReportView() -> impl IntoView {
             {lang.pick("跳到正文", "Skip to the report")}
         </a>
         <PrintBlock />
-        <header class="title-block" data-testid="title-block">
+        <header class=TITLE_BLOCK.name data-testid="title-block">
             <p class="issuer">{meta.issuer.clone()}</p>
             <h1>{meta.title.clone()}</h1>
             <p class="dateline">{dateline}</p>
@@ -73,7 +76,7 @@ pub fn ReportView() -> impl IntoView {
                 )}
             </p>
         </footer>
-        <p class="status" role="status" data-testid="status"></p>
+        <p class=STATUS.name role="status" data-testid="status"></p>
         // `#top` is the top of the document (HTML's own rule; reserved as
         // an id, so no report element can take it).
         <ReadPlayer />
@@ -95,13 +98,13 @@ fn ReadingBar() -> impl IntoView {
     view! {
         <div class="bar" data-testid="reading-bar">
             <Contents />
-            <details class="tools-toggle" data-testid="tools-toggle">
+            <details class=TOOLS_TOGGLE.name data-testid="tools-toggle">
                 <summary aria-controls="tools">
                     {lang.pick("工具", "Tools")}
                 </summary>
             </details>
             <div
-                class="tools"
+                class=TOOLS.name
                 id="tools"
                 role="region"
                 aria-label=lang.pick("字号、配色、搜索与下载", "Text size, colours, search and downloads")
@@ -110,11 +113,13 @@ fn ReadingBar() -> impl IntoView {
                 <viewer-island data-island=Island::Display.name()>
                     <DisplayControls />
                 </viewer-island>
-                <SearchBox />
+                <viewer-island data-island=Island::Search.name()>
+                    <SearchBox />
+                </viewer-island>
                 <Toolbar />
             </div>
             <div class="progress" aria-hidden="true">
-                <span class="progress-fill"></span>
+                <span class=PROGRESS_FILL.name></span>
             </div>
         </div>
     }
@@ -171,12 +176,12 @@ fn Toolbar() -> impl IntoView {
     };
     let name = crate::state::file_name(&v.report.meta.title, "html");
     view! {
-        <div class="toolbar" role="group" aria-label=lang.pick("阅读工具", "Reading tools")>
+        <div class=TOOLBAR.name role="group" aria-label=lang.pick("阅读工具", "Reading tools")>
             <ReadAloud />
-            <button type="button" data-testid="expand-all">
+            <button type="button" data-action=Action::ExpandAll.name() data-testid="expand-all">
                 {lang.pick("展开全部", "Expand all")}
             </button>
-            <button type="button" data-testid="collapse-all">
+            <button type="button" data-action=Action::CollapseAll.name() data-testid="collapse-all">
                 {lang.pick("收起全部", "Collapse all")}
             </button>
             {(!v.offline)
@@ -192,7 +197,7 @@ fn Toolbar() -> impl IntoView {
                         </a>
                     }
                 })}
-            <button type="button" data-testid="download-report-csv">
+            <button type="button" data-action=Action::DownloadReportCsv.name() data-testid="download-report-csv">
                 {lang.pick("下载全部数据(CSV)", "Download all data (CSV)")}
             </button>
             // An offline file stands alone: its other language is another
@@ -317,14 +322,14 @@ fn Contents() -> impl IntoView {
     let v = expect_context::<Viewer>();
     let lang = v.lang;
     view! {
-        <nav class="toc" aria-label=lang.pick("目录", "Contents") data-testid="toc">
-            <details class="toc-compact">
+        <nav class=TOC.name aria-label=lang.pick("目录", "Contents") data-testid="toc">
+            <details class=TOC_COMPACT.name>
                 <summary aria-controls="toc-list">
                     <span class="toc-title">{lang.pick("目录", "Contents")}</span>
-                    <span class="toc-current"></span>
+                    <span class=TOC_CURRENT.name></span>
                 </summary>
             </details>
-            <div class="toc-full" id="toc-list">
+            <div class=TOC_FULL.name id="toc-list">
                 <p class="toc-title" aria-hidden="true">{lang.pick("目录", "Contents")}</p>
                 {toc_list(&v.report.sections)}
             </div>
@@ -377,7 +382,7 @@ pub fn SectionView(
         .map(|s| view! { <SectionView section=s.clone() depth=depth + 1 /> }.into_any())
         .collect_view();
     view! {
-        <details class=format!("sec depth-{depth}") id=section.id.clone() open=true>
+        <details class=format!("{} depth-{depth}", SEC.name) id=section.id.clone() open=true>
             <summary>{heading}</summary>
             // After the summary, floated to its right: it is not part of
             // the heading a reader clicks to open and close.
@@ -394,7 +399,7 @@ pub fn SectionView(
 fn heading(depth: usize, id: String, number: String, title: String) -> AnyView {
     let inner = view! {
         <span class="num">{number}</span>
-        <span class="title">{title}</span>
+        <span class=TITLE.name>{title}</span>
     };
     match depth {
         0 => view! { <h2 id=id>{inner}</h2> }.into_any(),
@@ -413,17 +418,17 @@ fn blocks_view(blocks: &[Block]) -> AnyView {
 
 fn block_view(block: Block) -> AnyView {
     match block {
-        Block::Paragraph { id, text } => view! { <p id=id class="para">{text}</p> }.into_any(),
-        Block::Note { id, text } => view! { <p id=id class="note">{text}</p> }.into_any(),
+        Block::Paragraph { id, text } => view! { <p id=id class=PARA.name>{text}</p> }.into_any(),
+        Block::Note { id, text } => view! { <p id=id class=NOTE.name>{text}</p> }.into_any(),
         Block::List { id, ordered, items } => {
             let lis = items
                 .into_iter()
                 .map(|i| view! { <li>{i}</li> })
                 .collect_view();
             if ordered {
-                view! { <ol id=id class="list">{lis}</ol> }.into_any()
+                view! { <ol id=id class=LIST.name>{lis}</ol> }.into_any()
             } else {
-                view! { <ul id=id class="list">{lis}</ul> }.into_any()
+                view! { <ul id=id class=LIST.name>{lis}</ul> }.into_any()
             }
         }
         Block::Figures { id, figures } => {

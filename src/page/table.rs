@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::Viewer;
+use crate::hooks::TABLE_WRAP;
 use report_format::Table;
 
 /// One cell of a table as shown: a heading (`th`) or data (`td`).
@@ -131,7 +132,7 @@ pub(super) fn table_view(t: Table) -> AnyView {
         .clone()
         .map(|s| view! { <super::figures::SourceLine source=s lang=v.lang /> });
     view! {
-        <div class="table-wrap" id=t.id.clone()>
+        <div class=TABLE_WRAP.name id=t.id.clone()>
             <table>
                 <caption>{t.caption.clone()}</caption>
                 <thead>{head}</thead>

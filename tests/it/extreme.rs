@@ -11,7 +11,7 @@
 //! ("Limits").
 
 use report_chart::{draw, ChartStyle, DrawOptions};
-use report_format::search::SearchIndex;
+use report_format::search::{Folding, SearchIndex};
 use report_format::{
     chart_csv, chart_summary, check_report, report_csv, Indexed, Lang, Theme,
     MAX_CATEGORIES_PER_CHART, MAX_POINTS_PER_SERIES, MAX_REPORT_BYTES, MAX_SERIES_PER_CHART,
@@ -113,7 +113,7 @@ fn exercise(name: &str, report: &Indexed) {
             assert!(chart_csv(report, chart, lang).lines().count() > 1, "{name}");
         }
         assert!(!report_csv(report, lang).is_empty());
-        let index = SearchIndex::build(report, lang);
+        let index = SearchIndex::build(report, lang, &Folding::builtin());
         assert!(!index.search("报告", 10).is_empty(), "{name}: search");
     }
     let page = report_cli::site::prerender(report, Lang::Zh, report_cli::site::PageKind::Hosted);

@@ -8,6 +8,7 @@ mod bundled;
 mod extreme;
 mod hant;
 mod head_js;
+mod hooks;
 mod hostile_import;
 mod import;
 mod import_fixtures;

@@ -178,10 +178,10 @@ pub fn draw(
     let mut svg = root(w, h, &options.attrs);
     svg += &body;
     if options.targets {
-        svg += "<g class=\"pts\">";
+        svg += &format!("<g class=\"{TARGETS_CLASS}\">");
         for p in &points {
             svg += &format!(
-                "<circle class=\"pt\" cx=\"{}\" cy=\"{}\" r=\"{target_radius}\" fill=\"transparent\" data-series=\"{}\"/>",
+                "<circle class=\"{TARGET_CLASS}\" cx=\"{}\" cy=\"{}\" r=\"{target_radius}\" fill=\"transparent\" data-series=\"{}\"/>",
                 p.x, p.y, p.series
             );
         }
@@ -196,6 +196,13 @@ pub fn draw(
         target_radius,
     })
 }
+
+/// The class of the group that holds a drawing's point targets, one
+/// circle per point in the order of [`Drawing::points`], so that the
+/// viewer finds point `i`'s target as the group's child `i`.
+pub const TARGETS_CLASS: &str = "pts";
+/// The class of a point's target circle.
+pub const TARGET_CLASS: &str = "pt";
 
 /// The opening tag of a drawing's root: its size, a view box so that CSS
 /// can scale it with its box, and `attrs`.

@@ -19,32 +19,71 @@ use crate::settings::Lang;
 /// and leaves this alone.
 pub const TRAD_SIMP: &str = include_str!("trad_simp.txt");
 
-/// The pairs as a table sorted by traditional character, for binary
-/// search. Built once at first use from [`TRAD_SIMP`] and the page's own
-/// pairs ([`add_fold_pairs`]); deduplicated so each traditional character
-/// maps to one simplified one (the built-in pair wins).
-static PAIRS: OnceLock<Vec<(char, char)>> = OnceLock::new();
-
-/// Pairs a page adds to folding, set before the first search.
-static EXTRA: OnceLock<String> = OnceLock::new();
-
-/// Adds traditional → simplified `pairs` (written as [`TRAD_SIMP`] is: each
-/// traditional character followed by its simplified one) to folding: the
-/// characters of a page's report that the built-in table lacks, which the
-/// build lists in the page, so that a reader finds text typed in either
-/// script. Only before the first fold; `false` if folding had started (or
-/// pairs were added already), and nothing changes.
-pub fn add_fold_pairs(pairs: &str) -> bool {
-    PAIRS.get().is_none() && EXTRA.set(pairs.to_string()).is_ok()
+/// How text is folded for matching: full-width ASCII to half-width, the
+/// ideographic space to a space, Latin letters to lower case, traditional
+/// characters to simplified by a table: [`TRAD_SIMP`] and the pairs the
+/// page adds. A value, passed to whatever matches ([`SearchIndex::build`],
+/// the page's highlights), so that two callers can never fold differently
+/// depending on which came first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folding {
+    /// Traditional → simplified, sorted by traditional character for
+    /// binary search; one pair per traditional character.
+    pairs: Vec<(char, char)>,
 }
 
-fn trad_pairs() -> &'static [(char, char)] {
-    PAIRS.get_or_init(|| {
+impl Folding {
+    /// Folding with the built-in pairs and `extra` (written as
+    /// [`TRAD_SIMP`] is: each traditional character followed by its
+    /// simplified one): the characters of a page's report that the
+    /// built-in table lacks, which the build lists in the page, so that a
+    /// reader finds text typed in either script. A built-in pair wins.
+    pub fn with_pairs(extra: &str) -> Folding {
         let mut pairs: Vec<(char, char)> = Vec::new();
         add_pairs(&mut pairs, TRAD_SIMP);
-        add_pairs(&mut pairs, EXTRA.get().map_or("", String::as_str));
-        pairs
-    })
+        add_pairs(&mut pairs, extra);
+        Folding { pairs }
+    }
+
+    /// Folding with the built-in pairs only.
+    pub fn builtin() -> Folding {
+        Folding::with_pairs("")
+    }
+
+    /// Folds one character. Always one character out for one in.
+    /// (Lower-casing only ASCII keeps Unicode's case tables out of the
+    /// WASM; Chinese reports quote Latin-script words only.)
+    pub fn fold(&self, c: char) -> char {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        };
+        if c.is_ascii() {
+            return c.to_ascii_lowercase();
+        }
+        match self.pairs.binary_search_by_key(&c, |p| p.0) {
+            Ok(i) => self.pairs[i].1,
+            Err(_) => c,
+        }
+    }
+
+    /// Folds a whole string.
+    pub fn fold_str(&self, s: &str) -> Vec<char> {
+        s.chars().map(|c| self.fold(c)).collect()
+    }
+}
+
+impl Default for Folding {
+    fn default() -> Self {
+        Folding::builtin()
+    }
+}
+
+/// The built-in folding, made once: a constant table, whoever asks first.
+fn builtin() -> &'static Folding {
+    static BUILTIN: OnceLock<Folding> = OnceLock::new();
+    BUILTIN.get_or_init(Folding::builtin)
 }
 
 /// Adds the pairs written in `text` to the sorted `pairs`, but for
@@ -61,34 +100,19 @@ fn add_pairs(pairs: &mut Vec<(char, char)>, text: &str) {
     }
 }
 
-/// Folds one character for matching: full-width ASCII to half-width, the
-/// ideographic space to a space, Latin letters to lower case, traditional
-/// characters to simplified. Always one character out for one in.
-/// (Lower-casing only ASCII keeps Unicode's case tables out of the WASM;
-/// Chinese reports quote Latin-script words only.)
+/// Folds one character with the built-in pairs ([`Folding::fold`]).
 pub fn fold(c: char) -> char {
-    let c = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    };
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let pairs = trad_pairs();
-    match pairs.binary_search_by_key(&c, |p| p.0) {
-        Ok(i) => pairs[i].1,
-        Err(_) => c,
-    }
+    builtin().fold(c)
 }
 
-/// Folds a whole string.
+/// Folds a whole string with the built-in pairs.
 pub fn fold_str(s: &str) -> Vec<char> {
-    s.chars().map(fold).collect()
+    builtin().fold_str(s)
 }
 
 /// Character ranges (start, end) of every match of `query` in `text`,
-/// without overlaps. An empty query matches nothing.
+/// without overlaps, folded with the built-in pairs. An empty query
+/// matches nothing.
 pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
     find_folded(&fold_str(text), &fold_str(query.trim()))
 }
@@ -161,12 +185,14 @@ pub struct Hit {
 pub struct SearchIndex {
     entries: Vec<Entry>,
     folded: Vec<Vec<char>>,
+    folding: Folding,
 }
 
 impl SearchIndex {
     /// Indexes headings, paragraphs, lists, notes, key figures, charts
-    /// (title, description, notes, data table) and tables.
-    pub fn build(report: &Indexed, lang: Lang) -> SearchIndex {
+    /// (title, description, notes, data table) and tables, folded with
+    /// `folding` (the page's; queries are folded with it too).
+    pub fn build(report: &Indexed, lang: Lang, folding: &Folding) -> SearchIndex {
         let mut entries = Vec::new();
         let mut push = |target: &str, path: &str, text: String| {
             if !text.trim().is_empty() {
@@ -206,14 +232,18 @@ impl SearchIndex {
         for b in &report.closing {
             block_entries(report, b, &closing, lang, &mut push);
         }
-        let folded = entries.iter().map(|e| fold_str(&e.text)).collect();
-        SearchIndex { entries, folded }
+        let folded = entries.iter().map(|e| folding.fold_str(&e.text)).collect();
+        SearchIndex {
+            entries,
+            folded,
+            folding: folding.clone(),
+        }
     }
 
     /// Every entry containing `query`, in document order, with a snippet of
     /// about `context` characters either side of the first match.
     pub fn search(&self, query: &str, context: usize) -> Vec<Hit> {
-        let q = fold_str(query.trim());
+        let q = self.folding.fold_str(query.trim());
         if q.is_empty() {
             return Vec::new();
         }

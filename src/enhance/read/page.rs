@@ -5,18 +5,29 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use super::super::{all, closest, document, window};
+use const_format::concatcp;
+
+use super::super::{all, closest, document, window, CONTENT};
+use crate::hooks::{
+    Action, BADGE, CARD, CARD_LABEL, CARD_VALUE, CHART, CHART_DESC, CHART_NOTES, CHART_SUMMARY,
+    CHART_TABLE, CHART_TITLE, CHART_UNIT, DEPTH_0, LIST, NOTE, NUM, PARA, READING_ATTR, SR_ONLY,
+    TABLE_WRAP, TITLE_BLOCK, UNIT,
+};
 use crate::state::read::Piece;
 
 /// What reading goes through, in document order: the title, headings,
 /// running text, key figures, and each chart's caption, description,
 /// summary, notes and table rows (a chart's table comes after its summary
 /// in the page), report tables' captions and rows.
-pub(super) const READABLE: &str = "header.title-block h1, #content summary > :is(h2, h3, h4), \
-    #content .para, #content .note, #content .list > li, #content .card, \
-    #content figure.chart > figcaption, #content .chart-desc, #content .chart-summary > li, \
-    #content .chart-notes > li, #content .chart-table tbody > tr, \
-    #content .table-wrap caption, #content .table-wrap tbody > tr";
+// One selector, kept on few lines to read as one.
+#[rustfmt::skip]
+pub(super) const READABLE: &str = concatcp!(
+    TITLE_BLOCK.sel, " h1, ", CONTENT, " :is(summary > :is(h2, h3, h4), ",
+    PARA.sel, ", ", NOTE.sel, ", ", LIST.sel, " > li, ", CARD.sel, ", ",
+    CHART.sel, " > figcaption, ", CHART_DESC.sel, ", ", CHART_SUMMARY.sel, " > li, ",
+    CHART_NOTES.sel, " > li, ", CHART_TABLE.sel, " tbody > tr, ",
+    TABLE_WRAP.sel, " caption, ", TABLE_WRAP.sel, " tbody > tr)",
+);
 
 /// The name the sentence being said is registered under in
 /// `CSS.highlights`.
@@ -35,7 +46,7 @@ pub(super) fn first_in(blocks: &[Element], id: &str) -> Option<usize> {
 pub(super) fn in_view(blocks: &[Element]) -> usize {
     let part = document()
         .get_element_by_id(&super::super::contents::current())
-        .and_then(|s| closest(&s, "details.depth-0"));
+        .and_then(|s| closest(&s, DEPTH_0.sel));
     let from = part.and_then(|p| first_in(blocks, &p.id())).unwrap_or(0);
     let h = window()
         .inner_height()
@@ -48,8 +59,8 @@ pub(super) fn in_view(blocks: &[Element]) -> usize {
             // A chart's table, kept for screen readers while the drawing
             // shows, is a 1 px box whose rows overflow it anywhere: where
             // a reader sees it is where its chart is.
-            let seen = closest(b, ".sr-only")
-                .and_then(|_| closest(b, "figure.chart"))
+            let seen = closest(b, SR_ONLY.sel)
+                .and_then(|_| closest(b, CHART.sel))
                 .unwrap_or_else(|| b.clone());
             let r = seen.get_bounding_client_rect();
             b.get_client_rects().length() > 0 && (r.top() > -4.0 || r.bottom() > h * 0.5)
@@ -87,19 +98,23 @@ pub(super) fn piece(el: &Element) -> Piece {
             // The chart/table switch's word for a chart, as the page shows it.
             kind: el
                 .parent_element()
-                .and_then(|f| f.query_selector("[data-testid=show-chart]").ok().flatten())
+                .and_then(|f| {
+                    f.query_selector(&Action::ShowChart.selector())
+                        .ok()
+                        .flatten()
+                })
                 .map(|b| text_of(&b))
                 .unwrap_or_default(),
-            title: part(".chart-title"),
-            unit: part(".chart-unit"),
+            title: part(CHART_TITLE.sel),
+            unit: part(CHART_UNIT.sel),
         },
         "CAPTION" => Piece::Caption(text_of(el)),
         "TR" => row(el),
-        _ if el.class_list().contains("card") => Piece::Figure {
-            label: part(".card-label"),
-            number: part(".card-value .num"),
-            unit: part(".card-value .unit"),
-            tag: Some(part(".card-value .badge")),
+        _ if el.class_list().contains(CARD.name) => Piece::Figure {
+            label: part(CARD_LABEL.sel),
+            number: part(&format!("{} {}", CARD_VALUE.sel, NUM.sel)),
+            unit: part(&format!("{} {}", CARD_VALUE.sel, UNIT.sel)),
+            tag: Some(part(&format!("{} {}", CARD_VALUE.sel, BADGE.sel))),
         },
         _ => Piece::Prose(text_of(el)),
     }
@@ -144,14 +159,14 @@ fn row(tr: &Element) -> Piece {
 /// element marked, and both kept in view. A table row read while its
 /// chart shows the drawing marks the chart.
 pub(super) fn show(el: &Element, span: Option<(u32, u32)>, marked: &mut Option<Element>) {
-    let mark = closest(el, ".sr-only")
-        .and_then(|_| closest(el, "figure.chart"))
+    let mark = closest(el, SR_ONLY.sel)
+        .and_then(|_| closest(el, CHART.sel))
         .unwrap_or_else(|| el.clone());
     let old = marked.replace(mark.clone());
     if let Some(old) = old.filter(|o| *o != mark) {
-        let _ = old.remove_attribute("data-reading");
+        let _ = old.remove_attribute(READING_ATTR);
     }
-    let _ = mark.set_attribute("data-reading", "");
+    let _ = mark.set_attribute(READING_ATTR, "");
     let range = range_of(el, span);
     if let (Some(reg), Some(range)) = (super::super::highlight::highlight_registry(), &range) {
         super::super::highlight::set_highlight(&reg, READING, &js_sys::Array::of1(range));
@@ -181,9 +196,9 @@ fn keep_in_view(top: f64, bottom: f64) {
 /// a key figure's number and label, or the whole element.
 fn range_of(el: &Element, span: Option<(u32, u32)>) -> Option<web_sys::Range> {
     let r = document().create_range().ok()?;
-    if el.class_list().contains("card") {
-        let value = el.query_selector(".card-value").ok()??;
-        let label = el.query_selector(".card-label").ok()??;
+    if el.class_list().contains(CARD.name) {
+        let value = el.query_selector(CARD_VALUE.sel).ok()??;
+        let label = el.query_selector(CARD_LABEL.sel).ok()??;
         r.set_start_before(&value).ok()?;
         r.set_end_after(&label).ok()?;
         return Some(r);
@@ -230,7 +245,7 @@ fn locate(nodes: &[Node], mut at: u32) -> Option<(Node, u32)> {
 /// Takes the paint and the mark away.
 pub(super) fn clear(marked: Option<Element>) {
     if let Some(m) = marked {
-        let _ = m.remove_attribute("data-reading");
+        let _ = m.remove_attribute(READING_ATTR);
     }
     if let Some(reg) = super::super::highlight::highlight_registry() {
         super::super::highlight::set_highlight(&reg, READING, &js_sys::Array::new());

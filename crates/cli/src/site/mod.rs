@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use report_format::{check_report, Indexed, Lang, Problem, Script};
-use report_viewer::hooks::ISLAND_TAG;
+use report_viewer::hooks::{self, ISLAND_TAG};
 use report_viewer::ids::{
     has_hant_page, script_page_file, EMBED_SCRIPT_META, FOLD_META, HANT_META, INDEX_FILE,
     OFFLINE_FILE,
@@ -372,11 +372,11 @@ fn fill_one(
     }
     let mut root = vec![
         ("lang", carried.meta.language.clone()),
-        ("data-page", page_kind.to_string()),
-        ("data-ui-lang", lang.name().to_string()),
+        (hooks::root::PAGE, page_kind.to_string()),
+        (hooks::root::UI_LANG, lang.name().to_string()),
     ];
     if script == Script::Hant {
-        root.push(("data-script", script.name().to_string()));
+        root.push((hooks::root::SCRIPT, script.name().to_string()));
     }
     edits.extend([
         Edit::one("html", Action::Attrs(root)),
