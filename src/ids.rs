@@ -1,6 +1,6 @@
 //! The names the static page and the browser layer agree on: element ids,
 //! file names, storage keys. One place, so that neither side can drift.
-
+//! Classes, `data-*` names, actions and islands are in [`crate::hooks`].
 //!
 //! Element ids live in `report_format::page_ids`, because validation must
 //! refuse a report id equal to one of them.

@@ -78,7 +78,7 @@ pub fn ChartFigure(
     });
     let label = format!("{}。{}", chart.title, chart.description);
     let unit = format!("{}{}", lang.pick("单位\u{FF1A}", "Unit: "), chart.unit);
-    let help_id = format!("help-{}", chart.id);
+    let help_id = report_format::page_ids::chart_help_id(&chart.id);
     view! {
         <figure class=CHART.name id=chart.id.clone() data-testid="chart">
             <figcaption>

@@ -367,8 +367,7 @@ pub fn SectionView(
     /// Nesting depth: 0 for parts (`h2`), 1 for subsections (`h3`), …
     depth: usize,
 ) -> impl IntoView {
-    // `h-` is reserved (`report_format::page_ids::HEADING_PREFIX`).
-    let heading_id = format!("h-{}", section.id);
+    let heading_id = report_format::page_ids::heading_id(&section.id);
     let heading = heading(
         depth,
         heading_id,

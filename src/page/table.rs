@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::Viewer;
 use crate::hooks::TABLE_WRAP;
+use report_format::page_ids::{table_heading_id, table_row_id};
 use report_format::Table;
 
 /// One cell of a table as shown: a heading (`th`) or data (`td`).
@@ -19,8 +20,9 @@ struct CellOut {
     headers: Option<String>,
 }
 
-// One element type per tag, whatever the cell: each new view type costs
-// the WASM its own build and rebuild code.
+// One element type per tag, whatever the cell: the attributes a cell does
+// not have are `None`, which Leptos leaves out. Tables are rendered by the
+// build only (no island holds one), so none of this is in the WASM.
 fn cell_view(c: CellOut) -> AnyView {
     if c.head {
         view! {
@@ -71,7 +73,7 @@ pub(super) fn table_view(t: Table) -> AnyView {
                     .zip(starts)
                     .enumerate()
                     .map(|(i, (cell, &at))| {
-                        let hid = format!("{id}-h{r}-{i}");
+                        let hid = table_heading_id(id, r, i);
                         let span = cell.colspan as usize;
                         for c in covers.iter_mut().skip(at).take(span) {
                             c.push(hid.clone());
@@ -91,14 +93,14 @@ pub(super) fn table_view(t: Table) -> AnyView {
             .iter()
             .enumerate()
             .map(|(c, text)| {
-                let hid = format!("{id}-h0-{c}");
+                let hid = table_heading_id(id, 0, c);
                 covers[c].push(hid.clone());
                 heading(hid, "col", text)
             })
             .collect()],
     };
     let body = t.rows.iter().enumerate().map(|(r, row)| {
-        let row_id = format!("{id}-r{r}");
+        let row_id = table_row_id(id, r);
         let cells = row
             .iter()
             .enumerate()

@@ -95,8 +95,6 @@ fn every_id_the_page_gives_its_own_elements_is_reserved() {
         "display-theme",
         "report-gz",
         "viewer-wasm",
-        "h-x",
-        "help-x",
     ] {
         assert!(
             found.iter().any(|(_, id)| id == want),
@@ -110,7 +108,7 @@ fn reserved_ids_are_refused_with_their_place() {
     for id in RESERVED_IDS
         .iter()
         .copied()
-        .chain(["h-part-1", "help-chart"])
+        .chain(["h-part-1", "help-chart", "cell-table-1-r0"])
     {
         let mut v = minimal();
         v["sections"][0]["sections"][0]["blocks"][0]["id"] = id.into();
@@ -123,4 +121,31 @@ fn reserved_ids_are_refused_with_their_place() {
         assert_eq!(reserved[0].location, "/sections/0/sections/0/blocks/0/id");
         assert!(reserved[0].en.contains(id) && reserved[0].hint_en.contains("app, report"));
     }
+}
+
+/// The ids the page makes from report ids (headings, chart help, a table's
+/// cells and rows) meet no report id and no other made id, on a report
+/// whose paragraph is named like a row of the table beside it.
+#[test]
+fn ids_made_from_report_ids_are_unique_on_the_page() {
+    let text = std::fs::read_to_string(repo("tests/fixtures/valid/table-cell.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // The old row ids were `{table}-r{row}`: this paragraph took row 0's.
+    let blocks = v["sections"][0]["sections"][0]["blocks"]
+        .as_array_mut()
+        .unwrap();
+    blocks.push(serde_json::json!({"type": "paragraph", "id": "table-1-r0", "text": "一段话。"}));
+    let r = parse_report(&v.to_string()).expect("a report id like a row's is valid");
+    let html = report_cli::site::prerender(
+        &r,
+        report_format::Lang::Zh,
+        report_cli::site::PageKind::Hosted,
+    );
+    let ids = ids_after(&html, "id=\"");
+    let mut seen = std::collections::HashSet::new();
+    let twice: Vec<_> = ids.iter().filter(|id| !seen.insert(**id)).collect();
+    assert!(twice.is_empty(), "ids on the page twice: {twice:?}");
+    let tabled: Vec<_> = ids.iter().filter(|i| i.contains("table-1")).collect();
+    assert!(ids.contains(&"table-1-r0") && ids.contains(&"cell-table-1-r0"), "{tabled:?}");
+    assert!(ids.contains(&"h-part-1"), "{ids:?}");
 }

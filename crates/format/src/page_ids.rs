@@ -6,7 +6,8 @@
 //! viewer and the site builder name their elements with these constants,
 //! and a test reads the sources for any id not listed here.
 
-/// The element the viewer mounts into (the static report until then).
+/// The element that holds the page the build wrote (the bar, the tools and
+/// the report); the error panel goes here when there is no `#content`.
 pub const APP: &str = "app";
 /// The `<script type="application/json">` element the report travels in.
 pub const REPORT: &str = "report";
@@ -56,8 +57,37 @@ pub const HEADING_PREFIX: &str = "h-";
 /// Prefix of a chart's help text id (`help-` and the chart's id).
 pub const CHART_HELP_PREFIX: &str = "help-";
 
+/// Prefix of the ids a report table's cells and rows get (`cell-`, the
+/// table's id, then `-h{row}-{cell}` for a heading or `-r{row}` for a row),
+/// which the cells' `headers` name.
+pub const TABLE_CELL_PREFIX: &str = "cell-";
+
 /// Prefixes of the ids the page makes from report ids.
-pub const RESERVED_PREFIXES: [&str; 2] = [HEADING_PREFIX, CHART_HELP_PREFIX];
+pub const RESERVED_PREFIXES: [&str; 3] = [HEADING_PREFIX, CHART_HELP_PREFIX, TABLE_CELL_PREFIX];
+
+/// The id of a section's heading.
+pub fn heading_id(section: &str) -> String {
+    format!("{HEADING_PREFIX}{section}")
+}
+
+/// The id of a chart's help text.
+pub fn chart_help_id(chart: &str) -> String {
+    format!("{CHART_HELP_PREFIX}{chart}")
+}
+
+/// The id of heading cell `cell` of heading row `row` in table `table`.
+/// Prefixed, so that no report id can be one (a paragraph `t-r0` beside a
+/// table `t`); and no two tables' cell ids meet, since the id ends in
+/// `-h{digits}-{digits}` read from the right.
+pub fn table_heading_id(table: &str, row: usize, cell: usize) -> String {
+    format!("{TABLE_CELL_PREFIX}{table}-h{row}-{cell}")
+}
+
+/// The id of body row `row`'s heading cell in table `table` (see
+/// [`table_heading_id`]; this one ends in `-r{digits}`).
+pub fn table_row_id(table: &str, row: usize) -> String {
+    format!("{TABLE_CELL_PREFIX}{table}-r{row}")
+}
 
 /// Whether `id` is one the page uses for itself or could make from
 /// another report id.
@@ -68,7 +98,7 @@ pub fn is_reserved_id(id: &str) -> bool {
 /// The reserved ids and prefixes as one line, for messages (written out:
 /// joining them would cost WASM; a test holds it to the lists).
 pub const RESERVED_LIST: &str = "app, report, content, search-q, search-help, display-text, \
-     display-theme, display-script, toc-list, tools, top, viewer-wasm, report-gz, h-…, help-…";
+     display-theme, display-script, toc-list, tools, top, viewer-wasm, report-gz, h-…, help-…, cell-…";
 
 #[cfg(test)]
 mod tests {
@@ -80,6 +110,13 @@ mod tests {
             assert!(is_reserved_id(id), "{id}");
         }
         assert!(is_reserved_id("h-part-1") && is_reserved_id("help-chart-a"));
+        assert!(
+            is_reserved_id(&table_row_id("t", 0)) && is_reserved_id(&table_heading_id("t", 0, 1))
+        );
+        assert!(
+            !is_reserved_id("t-r0"),
+            "a report id like the old row ids is free now"
+        );
         for id in ["part-1", "reporting", "App", "h1", "helper", "p-report"] {
             assert!(!is_reserved_id(id), "{id}");
         }
