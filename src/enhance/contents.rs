@@ -1,6 +1,6 @@
 //! The contents list marks the section being read (`aria-current` on its
 //! links) and names it in the compact bar on narrow screens: the last
-//! section whose heading has scrolled above the top fifth of the window.
+//! section whose top has scrolled above the top fifth of the window.
 //! Where the style sheet cannot follow the scroll position, this also
 //! moves the reading-progress line and shows "回到顶部".
 
@@ -25,21 +25,75 @@ thread_local! {
 pub struct Marker {
     /// The section marked now.
     current: RefCell<String>,
-    /// A check is waiting for the next frame.
+    /// The sections in document order, and for each whether its top is
+    /// above the line (as the observer last said).
+    sections: RefCell<Vec<(web_sys::Element, bool)>>,
+    /// Each section element's place in `sections`.
+    index: js_sys::Map,
+    /// A progress update is waiting for the next frame.
     queued: Cell<bool>,
 }
 
-/// Marks the section in view, and again as the reader scrolls (at most
-/// once a frame).
+/// How far down the window the line is that a section's top must have
+/// passed to be the one being read: the top fifth.
+const LINE: &str = "-80%";
+
+/// Marks the section being read, and again whenever a section's top
+/// crosses the line: an IntersectionObserver tells which, so scrolling
+/// reads no layout. Its area is the window above the line, grown far
+/// upwards, so a section counts while its top is above the line and any
+/// of it is less than that far above the window; a section inside a
+/// closed one has no box and never counts.
 pub fn start() {
-    update();
-    // A resize (or text size) changes how far down the reader is too.
-    for name in ["scroll", "resize"] {
-        listen(&window(), name, false, |_| queue());
+    let Some(v) = viewer() else { return };
+    {
+        let mut sections = v.contents.sections.borrow_mut();
+        for (k, el) in all(None, SEC.sel).into_iter().enumerate() {
+            v.contents.index.set(&el, &(k as f64).into());
+            sections.push((el, false));
+        }
+    }
+    let seen =
+        wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(|entries: js_sys::Array| {
+            let Some(v) = viewer() else { return };
+            {
+                let mut sections = v.contents.sections.borrow_mut();
+                for e in entries.iter() {
+                    let e: web_sys::IntersectionObserverEntry = e.unchecked_into();
+                    let k = v.contents.index.get(&e.target()).as_f64();
+                    if let Some(s) = k.and_then(|k| sections.get_mut(k as usize)) {
+                        s.1 = e.is_intersecting();
+                    }
+                }
+            }
+            mark(&v);
+        });
+    let opts = web_sys::IntersectionObserverInit::new();
+    // The document as the root, not the implicit one: in a partner's
+    // frame of another origin the implicit root is the top window, and
+    // its margins are ignored.
+    let _ = js_sys::Reflect::set(&opts, &"root".into(), &document());
+    opts.set_root_margin(&format!("100000px 0px {LINE} 0px"));
+    if let Ok(io) =
+        web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &opts)
+    {
+        for (el, _) in v.contents.sections.borrow().iter() {
+            io.observe(el);
+        }
+    }
+    // The observer lives as long as the page; so must its callback.
+    seen.forget();
+    if !CSS_SCROLL.with(|c| *c) {
+        queue();
+        // A resize (or text size) changes how far down the reader is too.
+        for name in ["scroll", "resize"] {
+            listen(&window(), name, false, |_| queue());
+        }
     }
 }
 
-/// Runs `update` at the next frame, once however many events came.
+/// Moves the progress line at the next frame, once however many events
+/// came.
 fn queue() {
     let Some(v) = viewer() else { return };
     if v.contents.queued.replace(true) {
@@ -48,7 +102,7 @@ fn queue() {
     // Leptos' helper, not gloo-render: the same call, already linked.
     leptos::prelude::request_animation_frame(move || {
         v.contents.queued.set(false);
-        update();
+        progress();
     });
 }
 
@@ -60,29 +114,17 @@ pub fn current() -> String {
         .unwrap_or_default()
 }
 
-fn update() {
-    let height = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(800.0);
-    let limit = height * 0.2;
-    let mut found = String::new();
-    for el in all(None, SEC.sel) {
-        if el.get_bounding_client_rect().top() > limit {
-            break;
-        }
-        // A section inside a closed one has no box; skip it.
-        if el.get_client_rects().length() > 0 {
-            found = el.id();
-        }
-    }
-    // Written after every read of the layout above, so the frame lays out
-    // once.
-    if !CSS_SCROLL.with(|c| *c) {
-        progress(height);
-    }
-    let Some(v) = viewer() else { return };
+/// Marks the last section whose top is above the line, if it changed.
+fn mark(v: &super::Viewer) {
+    let found = v
+        .contents
+        .sections
+        .borrow()
+        .iter()
+        .rev()
+        .find(|(_, above)| *above)
+        .map(|(el, _)| el.id())
+        .unwrap_or_default();
     if *v.contents.current.borrow() == found {
         return;
     }
@@ -104,8 +146,13 @@ fn update() {
 /// follow the scroll position: a transform set through the CSSOM (the
 /// page's policy allows no style attribute) and a mark on `<html>` once
 /// the reader is a screen down.
-fn progress(height: f64) {
+fn progress() {
     let w = window();
+    let height = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
     let y = w.scroll_y().unwrap_or(0.0);
     let Some(root) = super::root() else { return };
     let range = f64::from(root.scroll_height()) - height;

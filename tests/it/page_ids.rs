@@ -146,6 +146,9 @@ fn ids_made_from_report_ids_are_unique_on_the_page() {
     let twice: Vec<_> = ids.iter().filter(|id| !seen.insert(**id)).collect();
     assert!(twice.is_empty(), "ids on the page twice: {twice:?}");
     let tabled: Vec<_> = ids.iter().filter(|i| i.contains("table-1")).collect();
-    assert!(ids.contains(&"table-1-r0") && ids.contains(&"cell-table-1-r0"), "{tabled:?}");
+    assert!(
+        ids.contains(&"table-1-r0") && ids.contains(&"cell-table-1-r0"),
+        "{tabled:?}"
+    );
     assert!(ids.contains(&"h-part-1"), "{ids:?}");
 }
