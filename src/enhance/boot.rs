@@ -102,6 +102,7 @@ fn start() {
         contents: Default::default(),
         url_writes: Default::default(),
         status_clear: RefCell::new(None),
+        reading: Default::default(),
     });
     #[cfg(target_arch = "wasm32")]
     super::islands::hydrate(&v);

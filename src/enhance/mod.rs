@@ -89,6 +89,8 @@ pub struct Viewer {
     pub url_writes: sections::UrlWrites,
     /// The clearing of the status line's message, replaced by the next one.
     pub status_clear: RefCell<Option<gloo_timers::callback::Timeout>>,
+    /// Where reading aloud stands.
+    pub reading: RefCell<read::Reading>,
 }
 
 // Global because the browser's callbacks (listeners, timers, speech

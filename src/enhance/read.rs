@@ -20,7 +20,7 @@
 //! line. Voices may load late (`voiceschanged`): reading waits for them a
 //! moment before it says there are none.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 
 use report_format::Lang;
 use wasm_bindgen::closure::Closure;
@@ -41,9 +41,10 @@ mod page;
 /// says there is none.
 const VOICE_WAIT_MS: u32 = 1500;
 
-/// Where reading stands on this page.
+/// Where reading stands on this page (the viewer holds it: the browser's
+/// speech queue calls back long after the call that started it).
 #[derive(Default)]
-struct Reading {
+pub struct Reading {
     status: Status,
     speed: Speed,
     /// The page's readable elements, read when reading starts.
@@ -61,16 +62,13 @@ struct Reading {
     /// Waiting for voices: where to start (see [`begin`]), and from
     /// which button.
     waiting: Option<(Option<String>, Option<Element>)>,
+    /// The one handler of every utterance's `end` and `error`, made once.
+    handler: Option<js_sys::Function>,
 }
 
-// Global because the browser's speech queue calls back long after the
-// call that started it; the player is not an island yet, so its state
-// has no component to live in (moving it onto `Viewer` is open work).
-thread_local! {
-    /// Where reading aloud is: status, speed, the sentence being read.
-    static READ: RefCell<Reading> = RefCell::new(Reading::default());
-    /// The one handler of every utterance's `end` and `error`.
-    static HANDLER: OnceCell<js_sys::Function> = const { OnceCell::new() };
+/// Runs `f` on the viewer's reading state (nothing before the viewer runs).
+fn reading<T: Default>(f: impl FnOnce(&RefCell<Reading>) -> T) -> T {
+    super::viewer().map(|v| f(&v.reading)).unwrap_or_default()
 }
 
 /// The browser's speech synthesis, if it has one.
@@ -87,7 +85,7 @@ pub fn start() {
     let speed = super::settings::recall("read-speed")
         .and_then(|s| Speed::parse(&s))
         .unwrap_or_default();
-    READ.with(|r| r.borrow_mut().speed = speed);
+    reading(|r| r.borrow_mut().speed = speed);
     mark_speed(speed);
     let doc = document();
     listen(&doc, "keydown", false, |ev| {
@@ -111,7 +109,7 @@ pub fn start() {
 }
 
 fn status() -> Status {
-    READ.with(|r| r.borrow().status)
+    reading(|r| r.borrow().status)
 }
 
 /// A read-aloud control was pressed (`super::events`): `what` is its
@@ -164,7 +162,7 @@ fn begin(at: Option<String>, from: Option<Element>, waited: bool) {
         return;
     };
     if synth.get_voices().length() == 0 && !waited {
-        READ.with(|r| r.borrow_mut().waiting = Some((at, from)));
+        reading(|r| r.borrow_mut().waiting = Some((at, from)));
         later(VOICE_WAIT_MS, retry);
         return;
     }
@@ -183,7 +181,7 @@ fn begin(at: Option<String>, from: Option<Element>, waited: bool) {
     let Some(queue) = Queue::from(index, lang, &mut |i| blocks.get(i).map(piece)) else {
         return;
     };
-    READ.with(|r| {
+    reading(|r| {
         let mut r = r.borrow_mut();
         r.blocks = blocks;
         r.queue = queue;
@@ -200,7 +198,7 @@ fn begin(at: Option<String>, from: Option<Element>, waited: bool) {
 /// Starts what waited for the voices, once they are there or the wait is
 /// over.
 fn retry() {
-    if let Some((at, from)) = READ.with(|r| r.borrow_mut().waiting.take()) {
+    if let Some((at, from)) = reading(|r| r.borrow_mut().waiting.take()) {
         begin(at, from, true);
     }
 }
@@ -270,7 +268,7 @@ fn focus_in_player() -> bool {
 
 /// Stops the engine; the utterance it was saying no longer counts.
 fn halt(synth: &SpeechSynthesis) {
-    READ.with(|r| r.borrow_mut().current = None);
+    reading(|r| r.borrow_mut().current = None);
     synth.cancel();
 }
 
@@ -279,7 +277,7 @@ fn pause() {
         return;
     }
     let moving = focus_in_player();
-    READ.with(|r| r.borrow_mut().status = Status::Paused);
+    reading(|r| r.borrow_mut().status = Status::Paused);
     if let Some(s) = synth() {
         halt(&s);
     }
@@ -295,7 +293,7 @@ fn resume() {
         return;
     }
     let moving = focus_in_player();
-    READ.with(|r| r.borrow_mut().status = Status::Playing);
+    reading(|r| r.borrow_mut().status = Status::Playing);
     show_player(Status::Playing);
     if moving {
         focus_control("pause");
@@ -311,7 +309,7 @@ fn finish(how: &str) {
         return;
     }
     let moving = focus_in_player();
-    let (marked, from) = READ.with(|r| {
+    let (marked, from) = reading(|r| {
         let mut r = r.borrow_mut();
         r.status = Status::Idle;
         r.blocks = Vec::new();
@@ -336,7 +334,7 @@ fn finish(how: &str) {
 }
 
 fn set_speed(speed: Speed) {
-    let playing = READ.with(|r| {
+    let playing = reading(|r| {
         let mut r = r.borrow_mut();
         r.speed = speed;
         r.status == Status::Playing
@@ -361,12 +359,13 @@ fn mark_speed(speed: Speed) {
 
 /// The handler of every utterance's `end` and `error`: an event of the
 /// utterance being said moves on (or, for an error, stops).
-fn handler() -> js_sys::Function {
-    HANDLER.with(|h| {
-        h.get_or_init(|| {
+fn handler() -> Option<js_sys::Function> {
+    reading(|r| {
+        let mut r = r.borrow_mut();
+        let made = r.handler.get_or_insert_with(|| {
             Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
                 let target = ev.target();
-                let current = READ.with(|r| {
+                let current = reading(|r| {
                     r.borrow()
                         .current
                         .as_ref()
@@ -394,14 +393,14 @@ fn handler() -> js_sys::Function {
             })
             .into_js_value()
             .unchecked_into()
-        })
-        .clone()
+        });
+        Some(made.clone())
     })
 }
 
 /// The next sentence, or the end of reading.
 fn next() {
-    let more = READ.with(|r| {
+    let more = reading(|r| {
         let r = &mut *r.borrow_mut();
         let blocks = &r.blocks;
         r.queue.advance(r.lang, &mut |i| blocks.get(i).map(piece))
@@ -416,7 +415,7 @@ fn next() {
 /// Says the sentence reading stands at, and shows it.
 fn speak_current() {
     let Some(synth) = synth() else { return };
-    let now = READ.with(|r| {
+    let now = reading(|r| {
         let r = r.borrow();
         let u = r.queue.current()?;
         Some((
@@ -438,11 +437,13 @@ fn speak_current() {
         u.set_voice(Some(&v));
     }
     u.set_rate(speed.rate());
-    let h = handler();
+    let Some(h) = handler() else {
+        return finish("stopped");
+    };
     u.set_onend(Some(&h));
     u.set_onerror(Some(&h));
-    READ.with(|r| r.borrow_mut().current = Some(u.clone()));
+    reading(|r| r.borrow_mut().current = Some(u.clone()));
     let span = span.map(|s| utf16_span(&el.text_content().unwrap_or_default(), s));
-    READ.with(|r| page::show(&el, span, &mut r.borrow_mut().marked));
+    reading(|r| page::show(&el, span, &mut r.borrow_mut().marked));
     synth.speak(&u);
 }
