@@ -256,17 +256,20 @@ pub enum Island {
     Display,
     /// The search box, its count and its results.
     Search,
+    /// The read-aloud player: its state, pause or continue, the speed.
+    Read,
 }
 
 impl Island {
     /// Every island, for tests and the build's checks.
-    pub const ALL: [Island; 2] = [Island::Display, Island::Search];
+    pub const ALL: [Island; 3] = [Island::Display, Island::Search, Island::Read];
 
     /// The island's name in `data-island`.
     pub fn name(self) -> &'static str {
         match self {
             Island::Display => "display",
             Island::Search => "search",
+            Island::Read => "read",
         }
     }
 

@@ -87,6 +87,7 @@ fn start() {
     let display = owner.with(crate::page::Display::new);
     let first = super::search::first_query(&options.query);
     let search = owner.with(|| crate::page::Search::new(first));
+    let player = owner.with(crate::page::Player::new);
     let v = install(Viewer {
         owner,
         report: Arc::new(report),
@@ -103,6 +104,7 @@ fn start() {
         url_writes: Default::default(),
         status_clear: RefCell::new(None),
         reading: Default::default(),
+        player,
     });
     #[cfg(target_arch = "wasm32")]
     super::islands::hydrate(&v);

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::{all, Viewer};
 use crate::hooks::{Island, ISLAND_ATTR, ISLAND_TAG};
-use crate::page::{self, DisplayControls, SearchBox};
+use crate::page::{self, DisplayControls, ReadPlayer, SearchBox};
 
 /// The page's state as the components had it at build time: the same
 /// report, language, script, page kind and 繁體 page, so that each
@@ -39,15 +39,17 @@ pub fn hydrate(v: &Rc<Viewer>) {
             continue;
         };
         let context = page_context(v);
-        let (display, search) = (v.display, v.search);
+        let (display, search, player) = (v.display, v.search, v.player);
         let el: web_sys::HtmlElement = el.unchecked_into();
         let handle = leptos::mount::hydrate_from(el, move || {
             provide_context(context);
             provide_context(display);
             provide_context(search);
+            provide_context(player);
             match island {
                 Island::Display => view! { <DisplayControls /> }.into_any(),
                 Island::Search => view! { <SearchBox /> }.into_any(),
+                Island::Read => view! { <ReadPlayer /> }.into_any(),
             }
         });
         // The island lives as long as the page.

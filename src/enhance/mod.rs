@@ -91,6 +91,8 @@ pub struct Viewer {
     pub status_clear: RefCell<Option<gloo_timers::callback::Timeout>>,
     /// Where reading aloud stands.
     pub reading: RefCell<read::Reading>,
+    /// What the read-aloud player shows (the `read` island's signals).
+    pub player: crate::page::Player,
 }
 
 // Global because the browser's callbacks (listeners, timers, speech

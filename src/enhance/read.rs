@@ -22,6 +22,7 @@
 
 use std::cell::RefCell;
 
+use leptos::prelude::Set;
 use report_format::Lang;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -29,8 +30,7 @@ use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesi
 
 use super::{all, announce, closest, document, event_element, later, listen, window};
 use crate::hooks::{
-    root, MENU, READ_ATTR, READ_NOTE_ATTR, READ_PLAYER, READ_SPEED_ATTR, STATE_ATTR, TARGET_ATTR,
-    WHEN_ATTR,
+    root, MENU, READ_ATTR, READ_NOTE_ATTR, READ_PLAYER, READ_SPEED_ATTR, TARGET_ATTR, WHEN_ATTR,
 };
 use crate::state::read::{pick_voice, utf16_span, Queue, Speed, Status};
 use page::{first_in, in_view, lang_of, piece, READABLE};
@@ -227,36 +227,31 @@ fn player() -> Option<Element> {
     document().query_selector(READ_PLAYER.sel).ok().flatten()
 }
 
-/// Shows the player in `status` (hidden when idle), with pause or
-/// continue as it applies.
+/// Shows the player in `status` (the island hides it when idle, and shows
+/// pause or continue as it applies), with room for it at the page's end.
 fn show_player(status: Status) {
-    let Some(p) = player() else { return };
-    let _ = p.set_attribute(STATE_ATTR, status.name());
-    let _ = p.toggle_attribute_with_force("hidden", status == Status::Idle);
+    if let Some(v) = super::viewer() {
+        v.player.status.set(status);
+    }
     if let Some(root) = super::root() {
         // Room for the player at the end of the page (style.css).
         let _ = root.toggle_attribute_with_force(root::READ_PLAYER, status != Status::Idle);
     }
-    for (name, shown) in [
-        ("pause", status != Status::Paused),
-        ("resume", status == Status::Paused),
-    ] {
-        if let Ok(Some(b)) = p.query_selector(&format!("[{READ_ATTR}={name}]")) {
-            let _ = b.toggle_attribute_with_force("hidden", !shown);
-        }
-    }
 }
 
-/// Focuses the player's `name` button.
-fn focus_control(name: &str) {
-    let b = player().and_then(|p| {
-        p.query_selector(&format!("[{READ_ATTR}={name}]"))
-            .ok()
-            .flatten()
+/// Focuses the player's `name` button once the island has shown it: its
+/// update runs as a task on the signal's change, and this task after it.
+fn focus_control(name: &'static str) {
+    leptos::task::spawn_local(async move {
+        let b = player().and_then(|p| {
+            p.query_selector(&format!("[{READ_ATTR}={name}]"))
+                .ok()
+                .flatten()
+        });
+        if let Some(b) = b {
+            let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
     });
-    if let Some(b) = b {
-        let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
-    }
 }
 
 /// Whether focus is in the player.
@@ -350,10 +345,10 @@ fn set_speed(speed: Speed) {
     }
 }
 
+/// Shows `speed` as the one pressed (the player island follows).
 fn mark_speed(speed: Speed) {
-    for b in all(None, &format!("[{READ_SPEED_ATTR}]")) {
-        let on = b.get_attribute(READ_SPEED_ATTR).as_deref() == Some(speed.name());
-        let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
+    if let Some(v) = super::viewer() {
+        v.player.speed.set(speed);
     }
 }
 

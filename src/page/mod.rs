@@ -26,6 +26,7 @@ use leptos::prelude::*;
 use report_format::{Indexed, Lang, Script, TextSize, Theme};
 
 pub use error::ErrorPanel;
+pub use read::{Player, ReadPlayer};
 pub use report::{DisplayControls, ReportView};
 pub use search::{Answer, Search, SearchBox, MAX_LISTED};
 

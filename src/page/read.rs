@@ -13,6 +13,34 @@ use leptos::prelude::*;
 
 use super::Viewer;
 use crate::hooks::READ_PLAYER;
+use crate::state::read::{Speed, Status};
+
+/// What the player shows: what reading is doing and how fast. The browser
+/// layer's speech engine (`crate::enhance::read`) writes them; the player
+/// (the `read` island) follows.
+#[derive(Clone, Copy)]
+pub struct Player {
+    /// What reading is doing.
+    pub status: RwSignal<Status>,
+    /// How fast reading goes.
+    pub speed: RwSignal<Speed>,
+}
+
+impl Player {
+    /// Not reading, at the normal speed: the player as the build writes it.
+    pub fn new() -> Player {
+        Player {
+            status: RwSignal::new(Status::Idle),
+            speed: RwSignal::new(Speed::Normal),
+        }
+    }
+}
+
+impl Default for Player {
+    fn default() -> Player {
+        Player::new()
+    }
+}
 
 /// "朗读": reads aloud from the section in view. Beside it, the notes
 /// shown when this browser cannot read aloud (no speech synthesis at all,
@@ -56,20 +84,24 @@ pub fn ReadSection(
 }
 
 /// The player, shown while reading: what reading is doing (the style
-/// sheet shows the line for the state the browser layer sets), pause or
-/// continue, stop, and the speed. Fixed at the bottom of the window, so it
-/// stays in reach wherever reading goes.
+/// sheet shows the line for the state), pause or continue, stop, and the
+/// speed, all from the [`Player`] in context (a new one when the build
+/// renders it). Fixed at the bottom of the window, so it stays in reach
+/// wherever reading goes. Its buttons are routed by the document's click
+/// dispatcher (`data-read`, `data-read-speed`), like 朗读 outside it.
 #[component]
 pub fn ReadPlayer() -> impl IntoView {
     let lang = expect_context::<Viewer>().lang;
+    let Player { status, speed } = use_context::<Player>().unwrap_or_default();
     let speeds = [
-        ("slow", lang.pick("慢", "Slow")),
-        ("normal", lang.pick("正常", "Normal")),
-        ("fast", lang.pick("快", "Fast")),
+        (Speed::Slow, lang.pick("慢", "Slow")),
+        (Speed::Normal, lang.pick("正常", "Normal")),
+        (Speed::Fast, lang.pick("快", "Fast")),
     ]
-    .map(|(name, label)| {
+    .map(|(s, label)| {
+        let pressed = move || (speed.get() == s).to_string();
         view! {
-            <button type="button" data-read-speed=name aria-pressed=(name == "normal").to_string()>
+            <button type="button" data-read-speed=s.name() aria-pressed=pressed>
                 {label}
             </button>
         }
@@ -80,8 +112,8 @@ pub fn ReadPlayer() -> impl IntoView {
             role="group"
             aria-label=lang.pick("朗读", "Read aloud")
             data-testid="read-player"
-            data-state="idle"
-            hidden=true
+            data-state=move || status.get().name()
+            hidden=move || status.get() == Status::Idle
         >
             <p class="read-state">
                 <span data-when="playing">{lang.pick("正在朗读", "Reading aloud")}</span>
@@ -89,10 +121,20 @@ pub fn ReadPlayer() -> impl IntoView {
                 <span data-when="stopped">{lang.pick("已停止朗读", "Stopped reading")}</span>
                 <span data-when="done">{lang.pick("已读完", "Finished reading")}</span>
             </p>
-            <button type="button" data-read="pause" data-testid="read-pause">
+            <button
+                type="button"
+                data-read="pause"
+                data-testid="read-pause"
+                hidden=move || status.get() == Status::Paused
+            >
                 {lang.pick("暂停", "Pause")}
             </button>
-            <button type="button" data-read="resume" data-testid="read-resume" hidden=true>
+            <button
+                type="button"
+                data-read="resume"
+                data-testid="read-resume"
+                hidden=move || status.get() != Status::Paused
+            >
                 {lang.pick("继续", "Continue")}
             </button>
             <button type="button" data-read="stop" data-testid="read-stop">

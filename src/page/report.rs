@@ -79,7 +79,9 @@ pub fn ReportView() -> impl IntoView {
         <p class=STATUS.name role="status" data-testid="status"></p>
         // `#top` is the top of the document (HTML's own rule; reserved as
         // an id, so no report element can take it).
-        <ReadPlayer />
+        <viewer-island data-island=Island::Read.name()>
+            <ReadPlayer />
+        </viewer-island>
         <a class="to-top" href="#top" data-testid="to-top">
             <span aria-hidden="true">"↑ "</span>
             {lang.pick("回到顶部", "Back to top")}
