@@ -83,6 +83,10 @@ fn start() {
     };
     // The signals islands read live as long as the page: their owner is
     // kept by the viewer, which is never dropped.
+    // Effects (search) and tasks (read-aloud's focus) need Leptos' task
+    // runner, which it starts only when an island hydrates.
+    #[cfg(target_arch = "wasm32")]
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = leptos::prelude::Owner::new_root(None);
     let display = owner.with(crate::page::Display::new);
     let first = super::search::first_query(&options.query);

@@ -74,9 +74,13 @@ pub fn start() {
     // its margins are ignored.
     let _ = js_sys::Reflect::set(&opts, &"root".into(), &document());
     opts.set_root_margin(&format!("100000px 0px {LINE} 0px"));
-    if let Ok(io) =
-        web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &opts)
-    {
+    let cb: &js_sys::Function = seen.as_ref().unchecked_ref();
+    let io = web_sys::IntersectionObserver::new_with_options(cb, &opts).or_else(|_| {
+        // A browser that takes no document as the root: the window's.
+        let _ = js_sys::Reflect::delete_property(&opts, &"root".into());
+        web_sys::IntersectionObserver::new_with_options(cb, &opts)
+    });
+    if let Ok(io) = io {
         for (el, _) in v.contents.sections.borrow().iter() {
             io.observe(el);
         }

@@ -36,7 +36,7 @@ pub fn start(v: &Rc<Viewer>, options: &ViewOptions) {
         .filter(|h| !h.is_empty())
         .or_else(|| {
             let quote = super::url::navigation_url().and_then(|u| text_directive(&u))?;
-            block_with_text(&v.report, &quote).map(String::from)
+            block_with_text(&v.report, &quote, &v.folding).map(String::from)
         });
     if let Some(id) = target {
         if !options.closed.is_empty() || hash.is_empty() {

@@ -4,6 +4,7 @@
 //! style sheet recolours them for the other themes), no search.
 
 use leptos::prelude::*;
+use report_format::page_ids;
 use report_format::{Block, Lang, Script, Section, TextSize, Theme};
 
 use super::chart::ChartFigure;
@@ -61,7 +62,7 @@ pub fn ReportView() -> impl IntoView {
         </header>
         <div class="layout">
             <ReadingBar />
-            <main id="content" tabindex="-1">
+            <main id=page_ids::CONTENT tabindex="-1">
                 <div class="preamble">{blocks_view(&report.preamble)}</div>
                 {sections}
                 <div class="closing">{blocks_view(&report.closing)}</div>
@@ -101,16 +102,16 @@ fn ReadingBar() -> impl IntoView {
         <div class="bar" data-testid="reading-bar">
             <Contents />
             <details class=TOOLS_TOGGLE.name data-testid="tools-toggle">
-                <summary aria-controls="tools">
+                <summary aria-controls=page_ids::TOOLS>
                     {lang.pick("工具", "Tools")}
                 </summary>
             </details>
             <div
                 class=TOOLS.name
-                id="tools"
+                id=page_ids::TOOLS
                 role="region"
                 aria-label=lang.pick("字号、配色、搜索与下载", "Text size, colours, search and downloads")
-                data-testid="tools"
+                data-testid=page_ids::TOOLS
             >
                 <viewer-island data-island=Island::Display.name()>
                     <DisplayControls />
@@ -326,12 +327,12 @@ fn Contents() -> impl IntoView {
     view! {
         <nav class=TOC.name aria-label=lang.pick("目录", "Contents") data-testid="toc">
             <details class=TOC_COMPACT.name>
-                <summary aria-controls="toc-list">
+                <summary aria-controls=page_ids::TOC_LIST>
                     <span class="toc-title">{lang.pick("目录", "Contents")}</span>
                     <span class=TOC_CURRENT.name></span>
                 </summary>
             </details>
-            <div class=TOC_FULL.name id="toc-list">
+            <div class=TOC_FULL.name id=page_ids::TOC_LIST>
                 <p class="toc-title" aria-hidden="true">{lang.pick("目录", "Contents")}</p>
                 {toc_list(&v.report.sections)}
             </div>
@@ -369,7 +370,7 @@ pub fn SectionView(
     /// Nesting depth: 0 for parts (`h2`), 1 for subsections (`h3`), …
     depth: usize,
 ) -> impl IntoView {
-    let heading_id = report_format::page_ids::heading_id(&section.id);
+    let heading_id = page_ids::heading_id(&section.id);
     let heading = heading(
         depth,
         heading_id,

@@ -77,7 +77,25 @@ fn Result(
 pub fn SearchBox() -> impl IntoView {
     let lang = expect_context::<Viewer>().lang;
     let search = use_context::<Search>().unwrap_or_default();
-    let count = move || search.answer.with(|a| a.count.clone());
+    // Nothing (a comment), not an empty text: the build writes an empty
+    // text as a space, which `:empty` would not hide.
+    let count = move || {
+        search
+            .answer
+            .with(|a| (!a.count.is_empty()).then(|| a.count.clone()))
+    };
+    // The field's value follows the query only when it differs (the query
+    // cleared by Esc, or kept from before the viewer ran): writing it on
+    // every keystroke would end a Chinese input method's composition.
+    let field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        let q = search.query.get();
+        if let Some(input) = field.get() {
+            if input.value() != q {
+                input.set_value(&q);
+            }
+        }
+    });
     let results = move || {
         search
             .answer
@@ -96,7 +114,7 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 maxlength=crate::state::MAX_QUERY_CHARS
                 aria-describedby=SEARCH_HELP_ID
-                prop:value=move || search.query.get()
+                node_ref=field
                 on:input=move |ev| search.query.set(event_target_value(&ev))
             />
             <p class="search-help" id=SEARCH_HELP_ID>

@@ -75,9 +75,15 @@ pub fn text_directive(url: &str) -> Option<String> {
 }
 
 /// The id of the first paragraph, note or list that contains `quote`
-/// (compared as search compares, see [`report_format::search::fold`]).
-pub fn block_with_text<'a>(report: &'a Indexed, quote: &str) -> Option<&'a str> {
-    let has = |text: &str| !report_format::search::find_all(text, quote).is_empty();
+/// (compared as search compares, with the page's `folding`).
+pub fn block_with_text<'a>(
+    report: &'a Indexed,
+    quote: &str,
+    folding: &report_format::search::Folding,
+) -> Option<&'a str> {
+    let q = folding.fold_str(quote.trim());
+    let has =
+        |text: &str| !report_format::search::find_folded(&folding.fold_str(text), &q).is_empty();
     report
         .walk_blocks()
         .into_iter()
