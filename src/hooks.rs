@@ -249,6 +249,72 @@ impl Action {
     }
 }
 
+/// An enum whose values are names the page writes and the browser reads,
+/// each with `name()`, `parse()` and `ALL`.
+macro_rules! names {
+    ($(#[$doc:meta])* $ty:ident { $($(#[$vdoc:meta])* $v:ident = $lit:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $ty { $($(#[$vdoc])* $v,)* }
+
+        impl $ty {
+            /// Every value.
+            pub const ALL: &'static [$ty] = &[$($ty::$v,)*];
+
+            /// The name the page writes.
+            pub fn name(self) -> &'static str {
+                match self { $($ty::$v => $lit,)* }
+            }
+
+            /// The value a name on the page stands for.
+            pub fn parse(s: &str) -> Option<$ty> {
+                Self::ALL.iter().copied().find(|x| x.name() == s)
+            }
+        }
+    };
+}
+
+names! {
+    /// A read-aloud control, in [`READ_ATTR`].
+    ReadControl {
+        /// 朗读: from what is in view.
+        Start = "start",
+        /// 朗读本节: from a section's heading ([`TARGET_ATTR`] names it).
+        Section = "section",
+        /// The player's 暂停.
+        Pause = "pause",
+        /// The player's 继续.
+        Resume = "resume",
+        /// The player's 停止.
+        Stop = "stop",
+    }
+}
+
+names! {
+    /// A line of the player's status, in [`WHEN_ATTR`]: the style sheet
+    /// shows the one for the player's state, and it is said when reached.
+    ReadLine {
+        /// Reading (the player's state `playing` shows it).
+        Playing = "playing",
+        /// Paused (the state `paused` shows it).
+        Paused = "paused",
+        /// Stopped by the reader.
+        Stopped = "stopped",
+        /// Read to the end.
+        Done = "done",
+    }
+}
+
+names! {
+    /// Why 朗读 cannot read, in [`READ_NOTE_ATTR`].
+    ReadNote {
+        /// No voice for the report's language.
+        NoVoice = "no-voice",
+        /// No speech synthesis at all.
+        Unsupported = "unsupported",
+    }
+}
+
 /// Every island on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Island {
@@ -293,6 +359,11 @@ mod tests {
             assert_eq!(Action::parse(a.name()), Some(a));
         }
         assert_eq!(Action::parse("chart"), None);
+        for c in ReadControl::ALL {
+            assert_eq!(ReadControl::parse(c.name()), Some(*c));
+        }
+        assert_eq!(ReadNote::parse("no-voice"), Some(ReadNote::NoVoice));
+        assert_eq!(ReadLine::parse("idle"), None);
     }
 
     #[test]

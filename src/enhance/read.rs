@@ -30,7 +30,8 @@ use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesi
 
 use super::{all, announce, closest, document, event_element, later, listen, window};
 use crate::hooks::{
-    root, MENU, READ_ATTR, READ_NOTE_ATTR, READ_PLAYER, READ_SPEED_ATTR, TARGET_ATTR, WHEN_ATTR,
+    root, ReadControl, ReadLine, ReadNote, MENU, READ_ATTR, READ_NOTE_ATTR, READ_PLAYER,
+    READ_SPEED_ATTR, TARGET_ATTR, WHEN_ATTR,
 };
 use crate::state::read::{pick_voice, utf16_span, Queue, Speed, Status};
 use page::{first_in, in_view, lang_of, piece, READABLE};
@@ -93,7 +94,7 @@ pub fn start() {
         let in_player =
             event_element(&ev).is_some_and(|el| closest(&el, READ_PLAYER.sel).is_some());
         if in_player && ev.key() == "Escape" {
-            finish("stopped");
+            finish(ReadLine::Stopped);
         }
     });
     listen(&doc, "visibilitychange", false, |_| {
@@ -118,16 +119,17 @@ pub fn pressed(button: Element) {
     if let Some(speed) = button.get_attribute(READ_SPEED_ATTR) {
         return set_speed(Speed::parse(&speed).unwrap_or_default());
     }
-    match button.get_attribute(READ_ATTR).as_deref() {
-        Some("start") => begin(None, Some(button), false),
-        Some("section") => {
+    let control = button.get_attribute(READ_ATTR);
+    match control.as_deref().and_then(ReadControl::parse) {
+        Some(ReadControl::Start) => begin(None, Some(button), false),
+        Some(ReadControl::Section) => {
             let id = button.get_attribute(TARGET_ATTR);
             begin(id, Some(button), false);
         }
-        Some("pause") => pause(),
-        Some("resume") => resume(),
-        Some("stop") => finish("stopped"),
-        _ => {}
+        Some(ReadControl::Pause) => pause(),
+        Some(ReadControl::Resume) => resume(),
+        Some(ReadControl::Stop) => finish(ReadLine::Stopped),
+        None => {}
     }
 }
 
@@ -150,7 +152,7 @@ fn voice_for(synth: &SpeechSynthesis, lang: &str) -> Option<SpeechSynthesisVoice
 /// them once.
 fn begin(at: Option<String>, from: Option<Element>, waited: bool) {
     let Some(synth) = synth() else {
-        return note("unsupported");
+        return note(Some(ReadNote::Unsupported));
     };
     halt(&synth);
     let blocks = all(None, READABLE);
@@ -167,9 +169,9 @@ fn begin(at: Option<String>, from: Option<Element>, waited: bool) {
         return;
     }
     if voice_for(&synth, &lang_of(first)).is_none() {
-        return note("no-voice");
+        return note(Some(ReadNote::NoVoice));
     }
-    note("");
+    note(None);
     // The report's language, not the interface's (the English page
     // carries the report in Chinese): numbers and the punctuation
     // between parts are said for the voice that reads it.
@@ -190,8 +192,8 @@ fn begin(at: Option<String>, from: Option<Element>, waited: bool) {
         r.from = from;
     });
     show_player(Status::Playing);
-    focus_control("pause");
-    say_state("playing");
+    focus_control(ReadControl::Pause);
+    say_state(ReadLine::Playing);
     speak_current();
 }
 
@@ -203,10 +205,10 @@ fn retry() {
     }
 }
 
-/// Shows the note `kind` beside the button and says it; `""` hides them.
-fn note(kind: &str) {
+/// Shows the note `kind` beside the button and says it; `None` hides them.
+fn note(kind: Option<ReadNote>) {
     for n in all(None, &format!("[{READ_NOTE_ATTR}]")) {
-        let show = n.get_attribute(READ_NOTE_ATTR).as_deref() == Some(kind);
+        let show = n.get_attribute(READ_NOTE_ATTR).as_deref() == kind.map(ReadNote::name);
         let _ = n.toggle_attribute_with_force("hidden", !show);
         if show {
             announce(n.text_content().unwrap_or_default());
@@ -215,10 +217,12 @@ fn note(kind: &str) {
 }
 
 /// Says the player's line for `state` in the status line.
-fn say_state(state: &str) {
-    if let Ok(Some(el)) =
-        document().query_selector(&format!("{} [{WHEN_ATTR}={state}]", READ_PLAYER.sel))
-    {
+fn say_state(line: ReadLine) {
+    if let Ok(Some(el)) = document().query_selector(&format!(
+        "{} [{WHEN_ATTR}={}]",
+        READ_PLAYER.sel,
+        line.name()
+    )) {
         announce(el.text_content().unwrap_or_default());
     }
 }
@@ -241,10 +245,10 @@ fn show_player(status: Status) {
 
 /// Focuses the player's `name` button once the island has shown it: its
 /// update runs as a task on the signal's change, and this task after it.
-fn focus_control(name: &'static str) {
+fn focus_control(control: ReadControl) {
     leptos::task::spawn_local(async move {
         let b = player().and_then(|p| {
-            p.query_selector(&format!("[{READ_ATTR}={name}]"))
+            p.query_selector(&format!("[{READ_ATTR}={}]", control.name()))
                 .ok()
                 .flatten()
         });
@@ -278,9 +282,9 @@ fn pause() {
     }
     show_player(Status::Paused);
     if moving {
-        focus_control("resume");
+        focus_control(ReadControl::Resume);
     }
-    say_state("paused");
+    say_state(ReadLine::Paused);
 }
 
 fn resume() {
@@ -291,15 +295,15 @@ fn resume() {
     reading(|r| r.borrow_mut().status = Status::Playing);
     show_player(Status::Playing);
     if moving {
-        focus_control("pause");
+        focus_control(ReadControl::Pause);
     }
-    say_state("playing");
+    say_state(ReadLine::Playing);
     speak_current();
 }
 
 /// Ends reading (`stopped` by the reader, or `done` at the end): the
 /// highlight and the player go, and focus returns to where reading began.
-fn finish(how: &str) {
+fn finish(how: ReadLine) {
     if status() == Status::Idle {
         return;
     }
@@ -380,10 +384,10 @@ fn handler() -> Option<js_sys::Function> {
                     // Cancelled by someone else (another page, the system).
                     "interrupted" | "canceled" => pause(),
                     "language-unavailable" | "voice-unavailable" | "synthesis-unavailable" => {
-                        finish("stopped");
-                        note("no-voice");
+                        finish(ReadLine::Stopped);
+                        note(Some(ReadNote::NoVoice));
                     }
-                    _ => finish("stopped"),
+                    _ => finish(ReadLine::Stopped),
                 }
             })
             .into_js_value()
@@ -403,7 +407,7 @@ fn next() {
     if more {
         speak_current();
     } else {
-        finish("done");
+        finish(ReadLine::Done);
     }
 }
 
@@ -421,10 +425,10 @@ fn speak_current() {
         ))
     });
     let Some((el, text, span, speed)) = now else {
-        return finish("stopped");
+        return finish(ReadLine::Stopped);
     };
     let Ok(u) = SpeechSynthesisUtterance::new_with_text(&text) else {
-        return finish("stopped");
+        return finish(ReadLine::Stopped);
     };
     let lang = lang_of(&el);
     u.set_lang(&lang);
@@ -433,7 +437,7 @@ fn speak_current() {
     }
     u.set_rate(speed.rate());
     let Some(h) = handler() else {
-        return finish("stopped");
+        return finish(ReadLine::Stopped);
     };
     u.set_onend(Some(&h));
     u.set_onerror(Some(&h));

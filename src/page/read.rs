@@ -12,7 +12,7 @@
 use leptos::prelude::*;
 
 use super::Viewer;
-use crate::hooks::READ_PLAYER;
+use crate::hooks::{ReadControl, ReadLine, ReadNote, READ_PLAYER};
 use crate::state::read::{Speed, Status};
 
 /// What the player shows: what reading is doing and how fast. The browser
@@ -50,16 +50,16 @@ pub fn ReadAloud() -> impl IntoView {
     let lang = expect_context::<Viewer>().lang;
     view! {
         <div class="read-aloud" data-testid="read-aloud">
-            <button type="button" data-read="start" data-testid="read-start">
+            <button type="button" data-read=ReadControl::Start.name() data-testid="read-start">
                 {lang.pick("朗读", "Read aloud")}
             </button>
-            <p class="read-note" data-read-note="no-voice" data-testid="read-no-voice" hidden=true>
+            <p class="read-note" data-read-note=ReadNote::NoVoice.name() data-testid="read-no-voice" hidden=true>
                 {lang.pick(
                     "此浏览器没有中文语音，无法朗读。可在手机或电脑的系统设置中添加中文语音后再试。",
                     "This browser has no Chinese voice, so it cannot read the report aloud. Add a Chinese voice in your system's settings and try again.",
                 )}
             </p>
-            <p class="read-note" data-read-note="unsupported" data-testid="read-unsupported" hidden=true>
+            <p class="read-note" data-read-note=ReadNote::Unsupported.name() data-testid="read-unsupported" hidden=true>
                 {lang.pick(
                     "此浏览器不支持朗读。",
                     "This browser cannot read aloud.",
@@ -77,7 +77,7 @@ pub fn ReadSection(
 ) -> impl IntoView {
     let lang = expect_context::<Viewer>().lang;
     view! {
-        <button type="button" class="read-section" data-read="section" data-target=id>
+        <button type="button" class="read-section" data-read=ReadControl::Section.name() data-target=id>
             {lang.pick("朗读本节", "Read this section aloud")}
         </button>
     }
@@ -116,14 +116,14 @@ pub fn ReadPlayer() -> impl IntoView {
             hidden=move || status.get() == Status::Idle
         >
             <p class="read-state">
-                <span data-when="playing">{lang.pick("正在朗读", "Reading aloud")}</span>
-                <span data-when="paused">{lang.pick("已暂停", "Paused")}</span>
-                <span data-when="stopped">{lang.pick("已停止朗读", "Stopped reading")}</span>
-                <span data-when="done">{lang.pick("已读完", "Finished reading")}</span>
+                <span data-when=ReadLine::Playing.name()>{lang.pick("正在朗读", "Reading aloud")}</span>
+                <span data-when=ReadLine::Paused.name()>{lang.pick("已暂停", "Paused")}</span>
+                <span data-when=ReadLine::Stopped.name()>{lang.pick("已停止朗读", "Stopped reading")}</span>
+                <span data-when=ReadLine::Done.name()>{lang.pick("已读完", "Finished reading")}</span>
             </p>
             <button
                 type="button"
-                data-read="pause"
+                data-read=ReadControl::Pause.name()
                 data-testid="read-pause"
                 hidden=move || status.get() == Status::Paused
             >
@@ -131,13 +131,13 @@ pub fn ReadPlayer() -> impl IntoView {
             </button>
             <button
                 type="button"
-                data-read="resume"
+                data-read=ReadControl::Resume.name()
                 data-testid="read-resume"
                 hidden=move || status.get() != Status::Paused
             >
                 {lang.pick("继续", "Continue")}
             </button>
-            <button type="button" data-read="stop" data-testid="read-stop">
+            <button type="button" data-read=ReadControl::Stop.name() data-testid="read-stop">
                 {lang.pick("停止", "Stop")}
             </button>
             // Named by its label's words, without an id: the page's ids

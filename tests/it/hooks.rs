@@ -86,6 +86,24 @@ fn every_class_attribute_and_action_the_browser_looks_for_is_on_the_page() {
         // The embed snippets' copy buttons come with the snippets.
         assert_eq!(on_page, a != Action::CopySnippet, "{}", a.name());
     }
+    // The read-aloud names: each control, status line and note is written
+    // where the browser looks for it.
+    for c in hooks::ReadControl::ALL {
+        let on_page = html.contains(&format!("{}=\"{}\"", hooks::READ_ATTR, c.name()));
+        assert!(on_page, "{c:?}");
+    }
+    for l in hooks::ReadLine::ALL {
+        assert!(
+            html.contains(&format!("{}=\"{}\"", hooks::WHEN_ATTR, l.name())),
+            "{l:?}"
+        );
+    }
+    for n in hooks::ReadNote::ALL {
+        assert!(
+            html.contains(&format!("{}=\"{}\"", hooks::READ_NOTE_ATTR, n.name())),
+            "{n:?}"
+        );
+    }
     for i in hooks::Island::ALL {
         assert!(
             html.contains(&format!(
