@@ -95,6 +95,33 @@ pub enum EmbedTarget {
     Chart(String),
 }
 
+impl EmbedTarget {
+    /// What it is, as the page's embed disclosure and the embed address
+    /// name it (`section`, `chart`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            EmbedTarget::Section(_) => "section",
+            EmbedTarget::Chart(_) => "chart",
+        }
+    }
+
+    /// The section's or chart's id.
+    pub fn id(&self) -> &str {
+        match self {
+            EmbedTarget::Section(id) | EmbedTarget::Chart(id) => id,
+        }
+    }
+
+    /// The target a [`kind`](Self::kind) names, with `id`; any kind but a
+    /// chart is a section.
+    pub fn of_kind(kind: &str, id: String) -> EmbedTarget {
+        match kind {
+            "chart" => EmbedTarget::Chart(id),
+            _ => EmbedTarget::Section(id),
+        }
+    }
+}
+
 /// The two snippets offered for embedding `target` of the viewer at
 /// `base` (the page address without query or fragment): the `embed.js`
 /// way, which keeps the height in sync, and a plain `<iframe>` with a fixed
@@ -108,9 +135,10 @@ pub fn snippets(
     title: &str,
     script: Option<&str>,
 ) -> (String, String) {
-    let (key, id, height) = match target {
-        EmbedTarget::Section(id) => ("section", id, 640),
-        EmbedTarget::Chart(id) => ("chart", id, 620),
+    let (key, id) = (target.kind(), target.id());
+    let height = match target {
+        EmbedTarget::Section(_) => 640,
+        EmbedTarget::Chart(_) => 620,
     };
     let dir = match base.rfind('/') {
         Some(i) => &base[..=i],
@@ -141,6 +169,16 @@ fn attr(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_target_reads_back_from_its_kind_and_id() {
+        for t in [
+            EmbedTarget::Section("part-1".into()),
+            EmbedTarget::Chart("chart-a".into()),
+        ] {
+            assert_eq!(EmbedTarget::of_kind(t.kind(), t.id().into()), t);
+        }
+    }
 
     #[test]
     fn snippets_point_at_the_target_and_escape_the_title() {

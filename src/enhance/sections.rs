@@ -167,10 +167,7 @@ fn fill_embed(details: &web_sys::Element) {
     let Some(v) = super::viewer() else { return };
     let lang = v.lang;
     let attr = |n: &str| details.get_attribute(n).unwrap_or_default();
-    let target = match attr(EMBED_KIND_ATTR).as_str() {
-        "chart" => EmbedTarget::Chart(attr(EMBED_ID_ATTR)),
-        _ => EmbedTarget::Section(attr(EMBED_ID_ATTR)),
-    };
+    let target = EmbedTarget::of_kind(&attr(EMBED_KIND_ATTR), attr(EMBED_ID_ATTR));
     let (script, iframe) = snippets(
         &super::url::page_base(),
         &target,

@@ -17,10 +17,7 @@ pub fn EmbedCode(
     title: String,
 ) -> impl IntoView {
     let lang = expect_context::<Viewer>().lang;
-    let (kind, id) = match target {
-        EmbedTarget::Section(id) => ("section", id),
-        EmbedTarget::Chart(id) => ("chart", id),
-    };
+    let (kind, id) = (target.kind(), target.id().to_string());
     view! {
         <details
             class=EMBED_CODE.name
